@@ -182,13 +182,17 @@ public final class Simulation {
 
     private void fireNext(EventQueue q) {
         long t = q.minTime();
-        int slot = q.pollSlot();
+        int slot = q.beginPoll();
         EventHandler h = q.handlerOf(slot);
         long a = q.argOf(slot);
         q.freeSlot(slot); // free first: the handler may schedule into this slot again
         now = t;
         executed++;
-        h.onEvent(a);
+        try {
+            h.onEvent(a);
+        } finally {
+            q.settle();
+        }
     }
 
     private static long saturatingAdd(long a, long b) {

@@ -56,11 +56,42 @@ class EventQueueReferenceTest {
             } else if (kind < 8) {
                 Map.Entry<Key, Long> first = ref.pollFirstEntry();
                 assertEquals(first.getKey().time(), q.minTime(), "seed " + seed + " op " + op);
-                int slot = q.pollSlot();
+                boolean asHandler = r.nextBoolean();
+                int slot = asHandler ? q.beginPoll() : q.pollSlot();
                 assertEquals((long) first.getValue(), q.argOf(slot), "seed " + seed + " op " + op);
                 q.freeSlot(slot);
                 now = first.getKey().time();
                 live.remove(first.getValue());
+                if (asHandler) {
+                    // what a handler may do while its own event is the dead root: add, cancel, reschedule
+                    int inner = r.nextInt(4);
+                    for (int k = 0; k < inner; k++) {
+                        int what = r.nextInt(3);
+                        if (what == 0 || live.isEmpty()) {
+                            long id = nextId++;
+                            long t = now + r.nextInt(timeRange);
+                            tokenOfId.put(id, q.add(t, a -> { }, id));
+                            Key key = new Key(t, seq++);
+                            ref.put(key, id);
+                            keyOfId.put(id, key);
+                            live.add(id);
+                        } else if (what == 1) {
+                            Long id = live.remove(r.nextInt(live.size()));
+                            ref.remove(keyOfId.get(id));
+                            assertEquals(true, q.cancel(tokenOfId.get(id)), "seed " + seed);
+                        } else {
+                            Long id = live.get(r.nextInt(live.size()));
+                            long t = now + r.nextInt(timeRange);
+                            ref.remove(keyOfId.get(id));
+                            Key key = new Key(t, seq++);
+                            ref.put(key, id);
+                            keyOfId.put(id, key);
+                            assertEquals(true, q.reschedule(tokenOfId.get(id), t), "seed " + seed);
+                        }
+                        assertEquals(ref.size(), q.size(), "seed " + seed + " inner op");
+                    }
+                    q.settle();
+                }
             } else if (kind == 8) {
                 Long id = live.remove(r.nextInt(live.size()));
                 ref.remove(keyOfId.get(id));
