@@ -3,6 +3,7 @@ package dev.kdumpsim.kernel.mm;
 import dev.kdumpsim.core.AddressRange;
 import dev.kdumpsim.kernel.log.KernelLog;
 import dev.kdumpsim.kernel.log.LogLevel;
+import dev.kdumpsim.kernel.log.Printf;
 
 /**
  * arm64 {@code reserve_crashkernel()} of arch/arm64/mm/init.c, v4.19.
@@ -96,7 +97,7 @@ public final class Arm64Crashkernel {
         if (log != null) {
             log.printkAt(0, LogLevel.WARNING, "", format, args);
         }
-        String text = dev.kdumpsim.kernel.log.Printf.format(format, args);
+        String text = Printf.format(format, args);
         return CrashkernelReservation.none(text.substring(0, text.length() - 1));
     }
 }
