@@ -1,6 +1,7 @@
 package dev.kdumpsim.cli;
 
 import dev.kdumpsim.cli.bench.BenchCommand;
+import dev.kdumpsim.cli.decode.DecodeCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Simulates what DMA does when a Linux machine crashes and boots its kdump kernel behind an IOMMU.",
-        subcommands = {BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BenchCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
