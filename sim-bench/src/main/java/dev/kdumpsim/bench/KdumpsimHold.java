@@ -1,0 +1,17 @@
+package dev.kdumpsim.bench;
+
+import dev.kdumpsim.core.bench.HoldBenchmark;
+
+/** kdumpsim's own engine, through the same code `kdumpsim bench hold` runs. */
+final class KdumpsimHold implements HoldEngine {
+
+    @Override
+    public String name() {
+        return "kdumpsim";
+    }
+
+    @Override
+    public double run(int pending, long events, long seed) {
+        return HoldBenchmark.runOnce(pending, events, seed);
+    }
+}
