@@ -34,6 +34,15 @@ public final class DmaPathBenchmark {
      *     {@code (sim, mem) -> Iommu.NONE} for the bare path
      */
     public static Result run(long transactions, java.util.function.BiFunction<Simulation, PhysicalMemory, Iommu> iommuFactory) {
+        return run(transactions, 256, iommuFactory);
+    }
+
+    /**
+     * As {@link #run(long, java.util.function.BiFunction)} with receive buffers of {@code bufferBytes}
+     * (descriptors are 64 bytes, completion entries 16): memory accounting cost grows with size.
+     */
+    public static Result run(long transactions, int bufferBytes,
+            java.util.function.BiFunction<Simulation, PhysicalMemory, Iommu> iommuFactory) {
         Simulation sim = new Simulation(1);
         PhysicalMemory mem = new PhysicalMemory(sim);
         mem.addRegion("ram", 0x8000_0000L, 0x8000_0000L, "kernel", "ram");
@@ -43,7 +52,7 @@ public final class DmaPathBenchmark {
         rc.enableAllBridges();
         EndpointFunction f = rp.attachEndpoint(EndpointParams.defaults("bench").withUpstreamLatencyNs(100)).function(0);
         rc.configWrite(f.bdf(), PciRegs.COMMAND, 2, PciRegs.COMMAND_MEMORY | PciRegs.COMMAND_MASTER);
-        f.postReceiveBuffers(new ReceiveBufferRing(0xf000_0000L, 4096, 256, 256, 4096, 10));
+        f.postReceiveBuffers(new ReceiveBufferRing(0xf000_0000L, 4096, bufferBytes, 4096, 4096, 10));
         f.programCompletionRing(new CompletionRing(0xf100_0000L, 1024, 16));
         f.programDescriptorRing(new DescriptorRing(0xf200_0000L, 1024, 64, 20));
         long t0 = System.nanoTime();

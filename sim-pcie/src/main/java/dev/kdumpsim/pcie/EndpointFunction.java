@@ -40,17 +40,17 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
     private int[] qLen = new int[64];
     private int[] qTag = new int[64];
     private long[] qPattern = new long[64];
-    private long[] qSeq = new long[64];
+    private long[] qTime = new long[64];
     private int qHead;
     private int qSize;
-    private long qNextSeq = 1;
 
     // tag table (PCIe r4.0 §2.2.6.2): one outstanding read per tag
     private final boolean[] tagBusy;
     private final long[] tagAddr;
     private final int[] tagLen;
     private final long[] tagSeq;
-    private final long[] tagTimer;
+    private final long[] tagDeadline;
+    private long timeoutToken = -1;
     private int nextTag;
     private int outstanding;
     private long issueSeq;
@@ -82,7 +82,7 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
         tagAddr = new long[n];
         tagLen = new int[n];
         tagSeq = new long[n];
-        tagTimer = new long[n];
+        tagDeadline = new long[n];
         defineCommonHeader(params.vendorId(), params.deviceId(),
                 params.functions() > 1 ? PciRegs.HEADER_TYPE_MULTI_FUNCTION : 0, PciRegs.EXP_TYPE_ENDPOINT,
                 params.flrCapable() ? PciRegs.EXP_DEVCAP_FLR : 0);
@@ -244,7 +244,10 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
         tagAddr[tag] = address;
         tagLen[tag] = length;
         tagSeq[tag] = seq;
-        tagTimer[tag] = sim.scheduleAfter(params.completionTimeoutNs(), completionTimeout, (seq << 8) | tag);
+        tagDeadline[tag] = sim.now() + params.completionTimeoutNs();
+        if (!sim.isPending(timeoutToken)) {
+            timeoutToken = sim.scheduleAt(tagDeadline[tag], completionTimeout, 0);
+        }
         outstanding++;
         rc.countIssued();
         enqueue(address, length, tag, 0);
@@ -266,26 +269,31 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
         if (qSize == qAddr.length) {
             grow();
         }
+        long at = sim.now() + params.upstreamLatencyNs();
+        // one arrival event per batch of requests issued at the same instant (constant latency)
+        boolean needEvent = qSize == 0 || qTime[(qHead + qSize - 1) % qAddr.length] != at;
         int i = (qHead + qSize) % qAddr.length;
-        long seq = qNextSeq++;
         qAddr[i] = address;
         qLen[i] = length;
         qTag[i] = tag;
         qPattern[i] = pattern;
-        qSeq[i] = seq;
+        qTime[i] = at;
         qSize++;
-        sim.scheduleAfter(params.upstreamLatencyNs(), arrival, seq);
+        if (needEvent) {
+            sim.scheduleAt(at, arrival, 0);
+        }
     }
 
-    private void onArrival(long seq) {
-        if (qSize == 0 || qSeq[qHead] != seq) {
-            return; // discarded by a reset while in flight
+    private void onArrival(long unused) {
+        long now = sim.now();
+        // an event left over from requests discarded by a reset finds nothing due and does nothing
+        while (qSize > 0 && qTime[qHead] <= now) {
+            int i = qHead;
+            qHead = (qHead + 1) % qAddr.length;
+            qSize--;
+            int tag = qTag[i];
+            rc.upstreamRequest(this, tag < 0, qAddr[i], qLen[i], tag, qPattern[i]);
         }
-        int i = qHead;
-        qHead = (qHead + 1) % qAddr.length;
-        qSize--;
-        int tag = qTag[i];
-        rc.upstreamRequest(this, tag < 0, qAddr[i], qLen[i], tag, qPattern[i]);
     }
 
     private void discardInFlight(DmaFate fate) {
@@ -303,20 +311,20 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
         int[] l = new int[2 * n];
         int[] t = new int[2 * n];
         long[] p = new long[2 * n];
-        long[] s = new long[2 * n];
+        long[] tm = new long[2 * n];
         for (int k = 0; k < qSize; k++) {
             int j = (qHead + k) % n;
             a[k] = qAddr[j];
             l[k] = qLen[j];
             t[k] = qTag[j];
             p[k] = qPattern[j];
-            s[k] = qSeq[j];
+            tm[k] = qTime[j];
         }
         qAddr = a;
         qLen = l;
         qTag = t;
         qPattern = p;
-        qSeq = s;
+        qTime = tm;
         qHead = 0;
     }
 
@@ -341,9 +349,9 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
         CompletionStatus status = CompletionStatus.ofCode(code);
         if (!tagBusy[tag] || tagSeq[tag] != seq) {
             // its timer already fired: PCIe r4.0 §2.3.2 Unexpected Completion, logged with its header
-            logUncorrectable(PciRegs.UNC_UNX_COMP, true, TlpHeader.dw0(TlpType.Cpl, false, 0, td, false,
-                    params.requestAttr(), 0, 0), TlpHeader.completionDw1(completer, status, false, tagLenOr(tag)),
-                    TlpHeader.completionDw2(bdf, tag, 0), false);
+            AerCapability.logUncorrectable(config, PciRegs.UNC_UNX_COMP, true, TlpHeader.dw0(TlpType.Cpl, false, 0,
+                    td, false, params.requestAttr(), 0, 0), TlpHeader.completionDw1(completer, status, false, tagLen[tag]),
+                    TlpHeader.completionDw2(bdf, tag, 0), 0);
             return;
         }
         long address = tagAddr[tag];
@@ -372,35 +380,35 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
         noteError();
     }
 
-    private int tagLenOr(int tag) {
-        return tagLen[tag];
-    }
-
-    private void onCompletionTimeout(long arg) {
-        int tag = (int) (arg & 0xff);
-        long seq = arg >>> 8;
-        if (!tagBusy[tag] || tagSeq[tag] != seq) {
-            return;
+    /**
+     * One timer per function serves all tags: it fires at the earliest deadline, times out every
+     * read past its deadline and re-arms for the next (cheaper than a timer per read).
+     */
+    private void onCompletionTimeout(long unused) {
+        long now = sim.now();
+        long next = Long.MAX_VALUE;
+        for (int tag = 0; tag < tagBusy.length; tag++) {
+            if (!tagBusy[tag]) {
+                continue;
+            }
+            if (tagDeadline[tag] <= now) {
+                releaseTag(tag);
+                completionTimeouts++;
+                // PCIe r4.0 §2.8: the requester detects Completion Timeout; no header is logged for it
+                AerCapability.logUncorrectable(config, PciRegs.UNC_COMP_TIME, false, 0, 0, 0, 0);
+                noteError();
+            } else if (tagDeadline[tag] < next) {
+                next = tagDeadline[tag];
+            }
         }
-        tagTimer[tag] = -1;
-        releaseTag(tag);
-        completionTimeouts++;
-        // PCIe r4.0 §2.8: the requester detects Completion Timeout; no header is logged for it
-        logUncorrectable(PciRegs.UNC_COMP_TIME, false, 0, 0, 0, false);
-        noteError();
+        if (next != Long.MAX_VALUE && !sim.isPending(timeoutToken)) {
+            timeoutToken = sim.scheduleAt(next, completionTimeout, 0);
+        }
     }
 
     private void releaseTag(int tag) {
-        if (tagTimer[tag] >= 0) {
-            sim.cancel(tagTimer[tag]);
-        }
-        tagTimer[tag] = -1;
         tagBusy[tag] = false;
         outstanding--;
-    }
-
-    private void logUncorrectable(int bit, boolean withHeader, int dw0, int dw1, int dw2, boolean unused) {
-        AerCapability.logUncorrectable(config, bit, withHeader, dw0, dw1, dw2, 0);
     }
 
     /** Logs an error in this function's AER (used by the device for non-function-specific errors). */
