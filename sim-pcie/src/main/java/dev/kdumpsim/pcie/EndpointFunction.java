@@ -35,14 +35,7 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
     private final int agent;
     private final DmaEngine engine;
 
-    // requests in flight to the root complex, FIFO (constant latency keeps arrival order)
-    private long[] qAddr = new long[64];
-    private int[] qLen = new int[64];
-    private int[] qTag = new int[64];
-    private long[] qPattern = new long[64];
-    private long[] qTime = new long[64];
-    private int qHead;
-    private int qSize;
+    private final UpstreamQueue upstream;
 
     // tag table (PCIe r4.0 §2.2.6.2): one outstanding read per tag
     private final boolean[] tagBusy;
@@ -65,7 +58,6 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
     private long completionTimeouts;
     private long abortedCompletions;
 
-    private final EventHandler arrival = this::onArrival;
     private final EventHandler completionArrival = this::onCompletion;
     private final EventHandler completionTimeout = this::onCompletionTimeout;
     private final EventHandler readyTimer = this::onReadyTimer;
@@ -77,6 +69,7 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
         this.params = params;
         this.agent = rc.memory().registerAgent(params.name() + " " + Bdf.format(bdf));
         this.engine = new DmaEngine(sim, this, ((long) bdf) << 40);
+        this.upstream = new UpstreamQueue(rc, this);
         int n = params.tags();
         tagBusy = new boolean[n];
         tagAddr = new long[n];
@@ -147,7 +140,7 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
 
     /** Requests issued but not yet at the root complex. */
     public int inFlight() {
-        return qSize;
+        return upstream.size();
     }
 
     /** Whether any DMA work is still programmed. */
@@ -250,7 +243,7 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
         }
         outstanding++;
         rc.countIssued();
-        enqueue(address, length, tag, 0);
+        upstream.enqueue(address, length, tag, 0);
         return ISSUED;
     }
 
@@ -261,71 +254,8 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
             return BLOCKED_BME;
         }
         rc.countIssued();
-        enqueue(address, length, -1, pattern);
+        upstream.enqueue(address, length, -1, pattern);
         return ISSUED;
-    }
-
-    private void enqueue(long address, int length, int tag, long pattern) {
-        if (qSize == qAddr.length) {
-            grow();
-        }
-        long at = sim.now() + params.upstreamLatencyNs();
-        // one arrival event per batch of requests issued at the same instant (constant latency)
-        boolean needEvent = qSize == 0 || qTime[(qHead + qSize - 1) % qAddr.length] != at;
-        int i = (qHead + qSize) % qAddr.length;
-        qAddr[i] = address;
-        qLen[i] = length;
-        qTag[i] = tag;
-        qPattern[i] = pattern;
-        qTime[i] = at;
-        qSize++;
-        if (needEvent) {
-            sim.scheduleAt(at, arrival, 0);
-        }
-    }
-
-    private void onArrival(long unused) {
-        long now = sim.now();
-        // an event left over from requests discarded by a reset finds nothing due and does nothing
-        while (qSize > 0 && qTime[qHead] <= now) {
-            int i = qHead;
-            qHead = (qHead + 1) % qAddr.length;
-            qSize--;
-            int tag = qTag[i];
-            rc.upstreamRequest(this, tag < 0, qAddr[i], qLen[i], tag, qPattern[i]);
-        }
-    }
-
-    private void discardInFlight(DmaFate fate) {
-        while (qSize > 0) {
-            int i = qHead;
-            qHead = (qHead + 1) % qAddr.length;
-            qSize--;
-            rc.recordAtFunction(this, qTag[i] < 0, qAddr[i], qLen[i], fate);
-        }
-    }
-
-    private void grow() {
-        int n = qAddr.length;
-        long[] a = new long[2 * n];
-        int[] l = new int[2 * n];
-        int[] t = new int[2 * n];
-        long[] p = new long[2 * n];
-        long[] tm = new long[2 * n];
-        for (int k = 0; k < qSize; k++) {
-            int j = (qHead + k) % n;
-            a[k] = qAddr[j];
-            l[k] = qLen[j];
-            t[k] = qTag[j];
-            p[k] = qPattern[j];
-            tm[k] = qTime[j];
-        }
-        qAddr = a;
-        qLen = l;
-        qTag = t;
-        qPattern = p;
-        qTime = tm;
-        qHead = 0;
     }
 
     // ---- completions ----------------------------------------------------------------------
@@ -452,7 +382,7 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
      * after {@code flrCompletionNs}. AER status/mask/severity/header log are sticky and survive.
      */
     private void initiateFlr() {
-        discardInFlight(DmaFate.DISCARDED_RESET);
+        upstream.discardAll(DmaFate.DISCARDED_RESET);
         resetFunctionState();
         flrInProgress = true;
         ready = false;
@@ -469,7 +399,7 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
 
     /** Conventional Reset from a Secondary Bus Reset above: link down, in-flight TLPs lost. */
     void linkDown() {
-        discardInFlight(DmaFate.DISCARDED_LINK_DOWN);
+        upstream.discardAll(DmaFate.DISCARDED_LINK_DOWN);
         resetFunctionState();
         linkUp = false;
         ready = false;
