@@ -1,0 +1,268 @@
+package dev.kdumpsim.pcie;
+
+import dev.kdumpsim.core.Iommu;
+import dev.kdumpsim.core.MemoryRegion;
+import dev.kdumpsim.core.PhysicalMemory;
+import dev.kdumpsim.core.Simulation;
+import dev.kdumpsim.core.Translation;
+import dev.kdumpsim.core.TranslationOutcome;
+import dev.kdumpsim.pcie.config.PciRegs;
+import dev.kdumpsim.pcie.tlp.CompletionStatus;
+import dev.kdumpsim.pcie.tlp.TlpHeader;
+import dev.kdumpsim.pcie.tlp.TlpType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The root complex: owns the hierarchy (root ports, switches, endpoints), routes config
+ * requests by BDF, and carries every upstream memory request through the {@link Iommu} port to
+ * {@link PhysicalMemory}, giving each exactly one {@link DmaFate}.
+ *
+ * <p>Upstream path, per request, allocation-free: bridges above the requester must forward it
+ * (BME); the requester ID maps to a StreamID ({@link RequesterIdMap}); the IOMMU translates,
+ * bypasses or aborts; a performed access is accounted in memory under the function's agent id.
+ * A read then gets a Successful Completion, or for an abort the platform's answer
+ * ({@link AbortedReadResponse}), built from the request's state (tag, length, attributes) and the
+ * platform's Completer ID and TD policy. An aborted posted write is dropped.
+ *
+ * <p>Not modelled: peer-to-peer, ordering rules beyond per-function FIFO, credit flow control,
+ * MPS/MRRS splitting, poisoned data.
+ */
+public final class RootComplex {
+
+    private final Simulation sim;
+    private final PhysicalMemory memory;
+    private final Iommu iommu;
+    private final RootComplexParams params;
+    private final Translation translation = new Translation();
+    private final PcieFunction[] byBdf = new PcieFunction[0x10000];
+    private final List<PcieBridge> rootPorts = new ArrayList<>();
+    private final List<EndpointFunction> endpointFunctions = new ArrayList<>();
+    private TransactionObserver[] observers = new TransactionObserver[0];
+    private final long[] fateCounts = new long[DmaFate.values().length];
+    private static final DmaFate[] FATES = DmaFate.values();
+    private long issued;
+
+    public RootComplex(Simulation sim, PhysicalMemory memory, Iommu iommu, RootComplexParams params) {
+        this.sim = sim;
+        this.memory = memory;
+        this.iommu = iommu;
+        this.params = params;
+    }
+
+    public Simulation simulation() {
+        return sim;
+    }
+
+    public PhysicalMemory memory() {
+        return memory;
+    }
+
+    public RootComplexParams params() {
+        return params;
+    }
+
+    // ---- topology ---------------------------------------------------------------------------
+
+    /** Adds a root port at 00:{device}.0 whose link is bus {@code secondaryBus}. */
+    public PcieBridge addRootPort(int device, int secondaryBus) {
+        PcieBridge rp = new PcieBridge(this, PortType.ROOT_PORT, null, Bdf.of(0, device, 0), secondaryBus);
+        rootPorts.add(rp);
+        register(rp);
+        return rp;
+    }
+
+    void register(PcieFunction f) {
+        if (byBdf[f.bdf()] != null) {
+            throw new IllegalStateException("BDF " + f.name() + " already in use");
+        }
+        byBdf[f.bdf()] = f;
+        if (f instanceof EndpointFunction) {
+            endpointFunctions.add((EndpointFunction) f);
+        }
+    }
+
+    public List<PcieBridge> rootPorts() {
+        return Collections.unmodifiableList(rootPorts);
+    }
+
+    /** Endpoint functions in creation order. */
+    public List<EndpointFunction> endpointFunctions() {
+        return Collections.unmodifiableList(endpointFunctions);
+    }
+
+    /** The function or bridge at {@code bdf}, or null. */
+    public PcieFunction function(int bdf) {
+        return byBdf[bdf & 0xffff];
+    }
+
+    /** Firmware-style setup: Memory Space and Bus Master Enable on every bridge (as the pcieport driver leaves them). */
+    public void enableAllBridges() {
+        for (PcieFunction f : byBdf) {
+            if (f instanceof PcieBridge && f.isReady()) {
+                int cmd = f.configRead(PciRegs.COMMAND, 2);
+                f.configWrite(PciRegs.COMMAND, 2, cmd | PciRegs.COMMAND_MEMORY | PciRegs.COMMAND_MASTER);
+            }
+        }
+    }
+
+    /** StreamID of a requester ID. */
+    public int streamId(int requesterId) {
+        return params.requesterIdMap().streamId(requesterId);
+    }
+
+    // ---- config routing ---------------------------------------------------------------------
+
+    /**
+     * Config read as software issues it: all ones if no function answers (Unsupported Request /
+     * master abort), the path's link is down, or the function is in reset.
+     */
+    public int configRead(int bdf, int offset, int size) {
+        PcieFunction f = byBdf[bdf & 0xffff];
+        if (f == null || !reachable(f)) {
+            return size == 4 ? 0xffffffff : (1 << (8 * size)) - 1;
+        }
+        return f.configRead(offset, size);
+    }
+
+    /** Config write as software issues it (dropped if nothing answers). */
+    public void configWrite(int bdf, int offset, int size, int value) {
+        PcieFunction f = byBdf[bdf & 0xffff];
+        if (f != null && reachable(f)) {
+            f.configWrite(offset, size, value);
+        }
+    }
+
+    private static boolean reachable(PcieFunction f) {
+        PcieBridge up = f instanceof EndpointFunction ? ((EndpointFunction) f).device().upstreamPort()
+                : ((PcieBridge) f).parent();
+        for (PcieBridge b = up; b != null; b = b.parent()) {
+            if (!b.isLinkActive() || !b.isReady()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- fates ------------------------------------------------------------------------------
+
+    public void addObserver(TransactionObserver o) {
+        observers = Arrays.copyOf(observers, observers.length + 1);
+        observers[observers.length - 1] = o;
+    }
+
+    /** Transactions devices issued (or attempted and had blocked). */
+    public long issuedCount() {
+        return issued;
+    }
+
+    public long fateCount(DmaFate fate) {
+        return fateCounts[fate.ordinal()];
+    }
+
+    /** Sum of all fates recorded. */
+    public long fatedCount() {
+        long s = 0;
+        for (long c : fateCounts) {
+            s += c;
+        }
+        return s;
+    }
+
+    /** Issued transactions still on their way (issued minus fated). */
+    public long inFlightCount() {
+        return issued - fatedCount();
+    }
+
+    void countIssued() {
+        issued++;
+    }
+
+    /** A fate decided at the function (BME blocked, reset/link-down discard). */
+    void recordAtFunction(EndpointFunction f, boolean write, long address, int length, DmaFate fate) {
+        if (fate == DmaFate.BLOCKED_BME) {
+            issued++; // attempted: the attempt itself is the transaction whose fate is "blocked"
+        }
+        record(f.bdf(), write, address, length, fate, -1, null, 0);
+    }
+
+    private void record(int rid, boolean write, long address, int length, DmaFate fate, long pa, MemoryRegion region,
+            int eventId) {
+        fateCounts[fate.ordinal()]++;
+        TransactionObserver[] obs = observers;
+        if (obs.length != 0) {
+            long now = sim.now();
+            int sid = streamId(rid);
+            for (TransactionObserver o : obs) {
+                o.onTransaction(now, rid, sid, write, address, length, fate, pa, region, eventId);
+            }
+        }
+    }
+
+    // ---- the upstream path ------------------------------------------------------------------
+
+    /** A request from {@code f} arrives at the root complex (tag < 0 for posted writes). */
+    void upstreamRequest(EndpointFunction f, boolean write, long address, int length, int tag, long pattern) {
+        int rid = f.bdf();
+        long linkNs = f.params().upstreamLatencyNs();
+        for (PcieBridge b = f.device().upstreamPort(); b != null; b = b.parent()) {
+            if (!b.forwardsUpstream()) {
+                record(rid, write, address, length, DmaFate.BLOCKED_BME, -1, null, 0);
+                if (!write) {
+                    // the bridge completes a request it cannot forward with UR (PCIe r4.0 §7.5.1.1.3)
+                    f.deliverCompletion(linkNs, tag, CompletionStatus.UR, false, b.bdf());
+                }
+                return;
+            }
+        }
+        int sid = streamId(rid);
+        Translation t = iommu.translate(sid, address, write, length, translation);
+        TranslationOutcome o = t.outcome();
+        if (o != TranslationOutcome.ABORTED) {
+            long pa = t.physicalAddress();
+            MemoryRegion r = write ? memory.dmaWrite(f.agentId(), pa, length, pattern)
+                    : memory.dmaRead(f.agentId(), pa, length);
+            record(rid, write, address, length, o == TranslationOutcome.TRANSLATED ? DmaFate.TRANSLATED : DmaFate.BYPASSED,
+                    pa, r, 0);
+            if (!write) {
+                f.deliverCompletion(t.latencyNs() + params.completionLatencyNs() + linkNs, tag, CompletionStatus.SC, false,
+                        params.completerId());
+            }
+            return;
+        }
+        int ev = t.eventId();
+        record(rid, write, address, length,
+                ev != Translation.NO_EVENT && t.eventRecorded() ? DmaFate.ABORTED_WITH_EVENT : DmaFate.ABORTED_SILENT,
+                -1, null, ev);
+        if (write) {
+            return; // an aborted posted write is dropped
+        }
+        AbortedReadResponse resp = params.abortedReadResponse();
+        if (resp == AbortedReadResponse.NO_COMPLETION) {
+            return; // the requester's completion timer will fire
+        }
+        CompletionStatus st = resp == AbortedReadResponse.COMPLETER_ABORT ? CompletionStatus.CA : CompletionStatus.UR;
+        if (params.logAbortsAtRootPort()) {
+            logAtRootPort(f, st, address, length, tag);
+        }
+        f.deliverCompletion(t.latencyNs() + params.completionLatencyNs() + linkNs, tag, st,
+                params.abortCompletionSetsTd(), params.completerId());
+    }
+
+    /** The root port above the requester logs CA/UR as completer, with the request's header (error path). */
+    private void logAtRootPort(EndpointFunction f, CompletionStatus st, long address, int length, int tag) {
+        PcieBridge rp = f.device().upstreamPort();
+        while (rp.parent() != null) {
+            rp = rp.parent();
+        }
+        boolean four = (address >>> 32) != 0;
+        int lengthDw = (int) (((address & 3) + length + 3) >>> 2);
+        int dw0 = TlpHeader.dw0(TlpType.MRd, four, 0, false, false, f.params().requestAttr(), 0, lengthDw);
+        int dw1 = (f.bdf() << 16) | ((tag & 0xff) << 8) | (lengthDw == 1 ? 0 : 0xf0) | 0xf;
+        int dw2 = four ? (int) (address >>> 32) : (int) address & ~3;
+        int dw3 = four ? (int) address & ~3 : 0;
+        rp.logUncorrectable(st == CompletionStatus.CA ? PciRegs.UNC_COMP_ABORT : PciRegs.UNC_UNSUP, dw0, dw1, dw2, dw3);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.kdumpsim.pcie.config;
+
+/**
+ * Config-space register offsets and bits, under Linux's names (include/uapi/linux/pci_regs.h),
+ * at the fixed capability offsets this model uses. Bit layouts live here and nowhere else.
+ */
+public final class PciRegs {
+
+    private PciRegs() {
+    }
+
+    // ---- Type 0/1 common header (PCI Local Bus 3.0 §6.1; PCIe r4.0 §7.5.1)
+    public static final int VENDOR_ID = 0x00;
+    public static final int DEVICE_ID = 0x02;
+    public static final int COMMAND = 0x04;
+    public static final int COMMAND_IO = 0x1;
+    /** Memory Space Enable. */
+    public static final int COMMAND_MEMORY = 0x2;
+    /** Bus Master Enable (PCIe r6.0 §7.5.1.1.3). */
+    public static final int COMMAND_MASTER = 0x4;
+    public static final int COMMAND_PARITY = 0x40;
+    public static final int COMMAND_SERR = 0x100;
+    public static final int COMMAND_INTX_DISABLE = 0x400;
+    public static final int STATUS = 0x06;
+    public static final int STATUS_CAP_LIST = 0x10;
+    public static final int STATUS_SIG_TARGET_ABORT = 0x800;
+    public static final int STATUS_REC_TARGET_ABORT = 0x1000;
+    public static final int STATUS_REC_MASTER_ABORT = 0x2000;
+    public static final int STATUS_SIG_SYSTEM_ERROR = 0x4000;
+    public static final int STATUS_DETECTED_PARITY = 0x8000;
+    public static final int HEADER_TYPE = 0x0e;
+    public static final int HEADER_TYPE_MULTI_FUNCTION = 0x80;
+    public static final int BASE_ADDRESS_0 = 0x10;
+    public static final int BASE_ADDRESS_1 = 0x14;
+    public static final int CAPABILITY_LIST = 0x34;
+    // Type 1 (bridge)
+    public static final int PRIMARY_BUS = 0x18;
+    public static final int SECONDARY_BUS = 0x19;
+    public static final int SUBORDINATE_BUS = 0x1a;
+    public static final int BRIDGE_CONTROL = 0x3e;
+    /** Secondary Bus Reset (PCI-to-PCI Bridge Arch 1.2 §3.2.5.18). */
+    public static final int BRIDGE_CTL_BUS_RESET = 0x40;
+
+    // ---- PCI Express capability (PCIe r4.0 §7.5.3), placed at 0x40
+    public static final int EXP_CAP = 0x40;
+    public static final int CAP_ID_EXP = 0x10;
+    public static final int EXP_FLAGS = EXP_CAP + 0x02;
+    public static final int EXP_DEVCAP = EXP_CAP + 0x04;
+    /** DevCap Function Level Reset capability (bit 28). */
+    public static final int EXP_DEVCAP_FLR = 0x10000000;
+    public static final int EXP_DEVCTL = EXP_CAP + 0x08;
+    /** DevCtl Bridge Config Retry Enable / Initiate Function Level Reset (bit 15). */
+    public static final int EXP_DEVCTL_BCR_FLR = 0x8000;
+    public static final int EXP_DEVSTA = EXP_CAP + 0x0a;
+    /** DevSta Transactions Pending (bit 5). */
+    public static final int EXP_DEVSTA_TRPND = 0x20;
+    public static final int EXP_LNKCAP = EXP_CAP + 0x0c;
+    /** LnkCap Data Link Layer Link Active Reporting Capable (bit 20). */
+    public static final int EXP_LNKCAP_DLLLARC = 0x100000;
+    public static final int EXP_LNKSTA = EXP_CAP + 0x12;
+    /** LnkSta Data Link Layer Link Active (bit 13). */
+    public static final int EXP_LNKSTA_DLLLA = 0x2000;
+    /** Device/Port Type values in EXP_FLAGS[7:4]. */
+    public static final int EXP_TYPE_ENDPOINT = 0x0;
+    public static final int EXP_TYPE_ROOT_PORT = 0x4;
+    public static final int EXP_TYPE_UPSTREAM = 0x5;
+    public static final int EXP_TYPE_DOWNSTREAM = 0x6;
+
+    // ---- AER extended capability (PCIe r4.0 §7.8.4), placed at 0x100
+    public static final int AER_CAP = 0x100;
+    public static final int EXT_CAP_ID_ERR = 0x0001;
+    public static final int ERR_UNCOR_STATUS = AER_CAP + 0x04;
+    public static final int ERR_UNCOR_MASK = AER_CAP + 0x08;
+    public static final int ERR_UNCOR_SEVER = AER_CAP + 0x0c;
+    public static final int ERR_COR_STATUS = AER_CAP + 0x10;
+    public static final int ERR_COR_MASK = AER_CAP + 0x14;
+    public static final int ERR_CAP = AER_CAP + 0x18;
+    /** First Error Pointer, ERR_CAP[4:0]. */
+    public static final int ERR_CAP_FEP_MASK = 0x1f;
+    public static final int ERR_HEADER_LOG = AER_CAP + 0x1c;
+    public static final int ERR_ROOT_COMMAND = AER_CAP + 0x2c;
+    public static final int ERR_ROOT_STATUS = AER_CAP + 0x30;
+    public static final int ERR_ROOT_ERR_SRC = AER_CAP + 0x34;
+
+    // Uncorrectable error status bits (PCI_ERR_UNC_*)
+    public static final int UNC_UND = 0;
+    public static final int UNC_DLP = 4;
+    public static final int UNC_SURPDN = 5;
+    public static final int UNC_POISON_TLP = 12;
+    public static final int UNC_FCP = 13;
+    public static final int UNC_COMP_TIME = 14;
+    public static final int UNC_COMP_ABORT = 15;
+    public static final int UNC_UNX_COMP = 16;
+    public static final int UNC_RX_OVER = 17;
+    public static final int UNC_MALF_TLP = 18;
+    public static final int UNC_ECRC = 19;
+    public static final int UNC_UNSUP = 20;
+
+    /** QEMU's PCI_ERR_UNC_SEVERITY_DEFAULT (include/hw/pci/pcie_regs.h), the r2.0+ default. */
+    public static final int UNC_SEVERITY_DEFAULT = 0x00462030;
+    /** The severity the 2018 report's device shows (bits 0, 4, 13, 17, 18): a PCIe-1.0a-style default. */
+    public static final int UNC_SEVERITY_REPORT_2018 = 0x00062011;
+    /** Bits whose Header Log is meaningful (Linux AER_LOG_TLP_MASKS, drivers/pci/pcie/aer.c). */
+    public static final int AER_LOG_TLP_MASKS = (1 << UNC_POISON_TLP) | (1 << UNC_ECRC) | (1 << UNC_UNSUP)
+            | (1 << UNC_COMP_ABORT) | (1 << UNC_UNX_COMP) | (1 << UNC_MALF_TLP);
+}
