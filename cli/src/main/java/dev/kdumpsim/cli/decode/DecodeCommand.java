@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         name = "decode",
         mixinStandardHelpOptions = true,
         description = "Decodes values pasted from a real log: SMMU event records, TLP headers, AER status words.",
-        subcommands = {DecodeSmmuEventCommand.class})
+        subcommands = {DecodeSmmuEventCommand.class, DecodeTlpCommand.class, DecodeAerUncorCommand.class})
 public final class DecodeCommand implements Runnable {
 
     @Spec
