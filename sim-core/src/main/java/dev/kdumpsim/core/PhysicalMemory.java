@@ -1,5 +1,8 @@
 package dev.kdumpsim.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -26,6 +29,8 @@ public final class PhysicalMemory {
     public static final int PAGE_SHIFT = 12;
     public static final int PAGE_SIZE = 1 << PAGE_SHIFT;
     private static final long PAGE_MASK = PAGE_SIZE - 1;
+    /** Little-endian 64-bit view of a page buffer: DMA fills move 8 bytes per store. */
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final Simulation sim;
     private final LongHashMap<Page> pages = new LongHashMap<>(1024);
@@ -157,10 +162,7 @@ public final class PhysicalMemory {
             if (p.data == null) {
                 p.data = new byte[PAGE_SIZE];
             }
-            int off = (int) (a & PAGE_MASK);
-            for (int i = 0; i < chunk; i++) {
-                p.data[off + i] = (byte) (pattern >>> (((off + i) & 7) << 3));
-            }
+            fill(p.data, (int) (a & PAGE_MASK), chunk, pattern);
             MemoryRegion r = account(p, a, agent, chunk, true);
             if (first == null) {
                 first = r;
@@ -267,6 +269,25 @@ public final class PhysicalMemory {
             v = (v << 8) | (p.data[off + i] & 0xffL);
         }
         return v;
+    }
+
+    /**
+     * Writes {@code pattern}'s little-endian bytes so that byte {@code i} of the page holds byte
+     * {@code i & 7} of the pattern, whatever the alignment of the access.
+     */
+    private static void fill(byte[] data, int off, int len, long pattern) {
+        int i = off;
+        int end = off + len;
+        while (i < end && (i & 7) != 0) {
+            data[i] = (byte) (pattern >>> ((i & 7) << 3));
+            i++;
+        }
+        for (; i + 8 <= end; i += 8) {
+            LONG_LE.set(data, i, pattern);
+        }
+        for (; i < end; i++) {
+            data[i] = (byte) (pattern >>> ((i & 7) << 3));
+        }
     }
 
     // ---- page views ------------------------------------------------------------------------

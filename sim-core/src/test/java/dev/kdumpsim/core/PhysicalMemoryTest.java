@@ -124,4 +124,21 @@ class PhysicalMemoryTest {
                 () -> mem.addRegion("bad", CK_BASE + CK_SIZE - 0x1000, 0x2000, "x", "y"));
         assertThrows(IllegalArgumentException.class, () -> mem.addRegion("dram", 0x1_0000_0000_0L, 0x1000, "x", "y"));
     }
+
+    @Test
+    void dmaFillIsTheSamePatternAtAnyAlignmentAndLength() {
+        long pattern = 0x8877665544332211L;
+        for (int start = 0; start < 16; start++) {
+            for (int len = 1; len <= 40; len++) {
+                long base = 0x20000 + start;
+                mem.dmaWrite(nic, base, len, pattern);
+                byte[] got = new byte[len];
+                mem.read(hba, base, got);
+                for (int i = 0; i < len; i++) {
+                    long addr = base + i;
+                    assertEquals((byte) (pattern >>> ((addr & 7) << 3)), got[i], "start " + start + " len " + len + " byte " + i);
+                }
+            }
+        }
+    }
 }
