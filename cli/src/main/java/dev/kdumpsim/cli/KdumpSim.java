@@ -3,6 +3,8 @@ package dev.kdumpsim.cli;
 import dev.kdumpsim.cli.bench.BenchCommand;
 import dev.kdumpsim.cli.decode.DecodeCommand;
 import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +25,8 @@ import picocli.CommandLine.Spec;
         })
 public final class KdumpSim implements Runnable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(KdumpSim.class);
+
     @Spec
     CommandSpec spec;
 
@@ -39,7 +43,9 @@ public final class KdumpSim implements Runnable {
     /** Runs the command line with the given streams and returns the exit code (for tests). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = newCommandLine(out, err);
+        LOG.debug("kdumpsim {} on Java {}: {}", VersionProvider.version(), System.getProperty("java.version"), String.join(" ", args));
         int code = cl.execute(args);
+        LOG.debug("exit code {}", code);
         out.flush();
         err.flush();
         return code;

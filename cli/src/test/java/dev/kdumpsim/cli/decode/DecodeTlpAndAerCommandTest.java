@@ -32,6 +32,7 @@ class DecodeTlpAndAerCommandTest {
         assertTrue(r[1].contains("\"type\":\"MRd\""), r[1]);
         assertTrue(r[1].contains("\"address\":\"0x"), r[1]);
         assertTrue(r[1].toLowerCase().contains("fffff000"), r[1]);
+        assertTrue(r[1].contains("\"status\":null") && r[1].contains("\"completerId\":null"), "every key is present: " + r[1]);
     }
 
     @Test

@@ -205,17 +205,17 @@ public record TlpHeader(TlpType type, boolean fourDw, int tc, boolean td, boolea
         m.put("lengthDw", lengthDw);
         m.put("requesterId", Bdf.format(requesterId));
         m.put("tag", tag);
-        if (type.isCompletion()) {
-            m.put("completerId", Bdf.format(completerId));
-            m.put("status", status.name());
-            m.put("bcm", bcm);
-            m.put("byteCount", byteCount);
-            m.put("lowerAddress", String.format("0x%02x", lowerAddress));
-        } else {
-            m.put("firstBe", bin(firstBe, 4));
-            m.put("lastBe", bin(lastBe, 4));
-            m.put("address", String.format("0x%x", address));
-        }
+        // Every key is always present (null where the type has no such field), so scripts can
+        // read .address or .status without first checking the type.
+        boolean cpl = type.isCompletion();
+        m.put("completerId", cpl ? Bdf.format(completerId) : null);
+        m.put("status", cpl ? status.name() : null);
+        m.put("bcm", cpl ? bcm : null);
+        m.put("byteCount", cpl ? byteCount : null);
+        m.put("lowerAddress", cpl ? String.format("0x%02x", lowerAddress) : null);
+        m.put("firstBe", cpl ? null : bin(firstBe, 4));
+        m.put("lastBe", cpl ? null : bin(lastBe, 4));
+        m.put("address", cpl ? null : String.format("0x%x", address));
         return m;
     }
 
