@@ -1,5 +1,6 @@
 package dev.kdumpsim.bench;
 
+import dev.kdumpsim.core.bench.BenchStats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,9 +63,6 @@ public final class HoldComparison {
     }
 
     static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        return BenchStats.median(v);
     }
 }

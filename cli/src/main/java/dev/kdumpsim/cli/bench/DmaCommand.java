@@ -4,11 +4,11 @@ import dev.kdumpsim.cli.ExitCodes;
 import dev.kdumpsim.core.Iommu;
 import dev.kdumpsim.core.PhysicalMemory;
 import dev.kdumpsim.core.Simulation;
+import dev.kdumpsim.core.bench.BenchStats;
 import dev.kdumpsim.pcie.DmaPathBenchmark;
 import dev.kdumpsim.smmuv3.SmmuParameters;
 import dev.kdumpsim.smmuv3.SmmuV3;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
@@ -74,8 +74,7 @@ public final class DmaCommand implements Callable<Integer> {
                     r.transactionsPerSecond(), r.transactions(), r.simulatedNs() / 1e6);
             out.flush();
         }
-        Arrays.sort(tps);
-        double median = tps.length % 2 == 1 ? tps[tps.length / 2] : (tps[tps.length / 2 - 1] + tps[tps.length / 2]) / 2;
+        double median = BenchStats.median(tps);
         out.printf(Locale.ROOT, "median: %,.0f transactions/s (iommu=%s, %d-byte writes)%n", median, iommu, bytes);
         return ExitCodes.OK;
     }

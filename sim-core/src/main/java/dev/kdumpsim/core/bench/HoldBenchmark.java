@@ -27,10 +27,7 @@ public final class HoldBenchmark {
     public record Result(int pending, long events, double[] eventsPerSecond) {
 
         public double median() {
-            double[] s = eventsPerSecond.clone();
-            Arrays.sort(s);
-            int n = s.length;
-            return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+            return BenchStats.median(eventsPerSecond);
         }
 
         public double min() {
