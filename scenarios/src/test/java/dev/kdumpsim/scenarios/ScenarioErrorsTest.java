@@ -114,8 +114,8 @@ class ScenarioErrorsTest {
         assertAt(d, 10, 24, "no endpoint function 02:00.0 in the topology");
         assertTrue(d.hint().contains("01:00.0 (endpoint)"), d.hint());
         ScenarioException t = error(BASE + "timeline:\n  - {at: 1s, action: panic}\n  - {at: 2s, clock: kdump, action: flr, device: \"01:00.1\"}\n");
-        assertAt(t, 12, 50, "no endpoint function 01:00.1");
-        assertAt(error(BASE + "timeline: [{at: 1s, action: flr}]\n"), 10, 21, "flr needs a device");
+        assertAt(t, 12, 49, "no endpoint function 01:00.1");
+        assertAt(error(BASE + "timeline: [{at: 1s, action: flr}]\n"), 10, 29, "flr needs a device");
         assertAt(error(BASE + "expect: {verdict: {wedgedDevices: [\"03:00.0\"]}}\n"), 10, 36, "no endpoint function 03:00.0");
     }
 
@@ -139,7 +139,7 @@ class ScenarioErrorsTest {
         assertAt(error(BASE.replace("platform:\n", "platform:\n  smmu: {oasBits: 45}\n")), 3, 19, "no 45-bit encoding");
         assertAt(error(BASE.replace("platform:\n", "platform:\n  smmu: {sidSizeBits: 8}\n").replace("01:00.0", "02:00.0")), 7, 16, "outside the SMMU's 8-bit StreamID space");
         assertAt(error(BASE + "timeline: [{at: 1s, action: config-write, device: \"01:00.0\", offset: 0x1000, value: 0}]\n"), 10, 70, "outside 0-0xfff");
-        assertAt(error(BASE + "timeline: [{at: 1s, action: panic}, {at: 2s, action: panic}]\n"), 10, 56, "a second panic");
+        assertAt(error(BASE + "timeline: [{at: 1s, action: panic}, {at: 2s, action: panic}]\n"), 10, 54, "a second panic");
     }
 
     @Test
