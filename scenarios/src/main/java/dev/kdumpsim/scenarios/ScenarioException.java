@@ -21,8 +21,13 @@ public final class ScenarioException extends Exception {
         this.file = file;
         this.line = Math.max(0, line);
         this.column = Math.max(0, column);
-        this.problem = message;
-        this.hint = hint == null ? "" : hint;
+        // one line whatever the input: values quoted in messages may contain line breaks
+        this.problem = oneLine(message);
+        this.hint = hint == null ? "" : oneLine(hint);
+    }
+
+    private static String oneLine(String s) {
+        return s.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r");
     }
 
     public String file() {

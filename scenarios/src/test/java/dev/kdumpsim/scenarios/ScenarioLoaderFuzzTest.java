@@ -20,7 +20,7 @@ class ScenarioLoaderFuzzTest {
             ScenarioLoader.parse("fuzz.yaml", text, List.of());
         } catch (ScenarioException e) {
             String line = e.format();
-            if (line.contains("\n") || line.contains(":-1")) {
+            if (line.contains("\n") || e.line() < 1 || e.column() < 1 || !line.startsWith("fuzz.yaml:" + e.line() + ":" + e.column() + ": ")) {
                 throw new AssertionError("not a one-line located error: " + line);
             }
         }

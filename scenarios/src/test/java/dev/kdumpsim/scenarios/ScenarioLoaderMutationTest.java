@@ -45,7 +45,7 @@ class ScenarioLoaderMutationTest {
             try {
                 ScenarioLoader.parse("m.yaml", text.toString(), sets);
             } catch (ScenarioException e) {
-                assertFalse(e.format().contains("\n") || e.format().contains(":-1"), "seed " + seed + ": " + e.format());
+                assertFalse(e.format().contains("\n") || (e.line() < 1 && !e.file().startsWith("--set ")), "seed " + seed + ": " + e.format());
             } catch (RuntimeException | StackOverflowError e) {
                 throw new AssertionError("seed " + seed + " escaped with " + e + " for --set " + sets + " and text:\n" + text, e);
             }
