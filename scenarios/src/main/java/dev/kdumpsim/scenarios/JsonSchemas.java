@@ -1,0 +1,131 @@
+package dev.kdumpsim.scenarios;
+
+import dev.kdumpsim.scenarios.load.RecordBinder;
+import dev.kdumpsim.scenarios.load.Types;
+import dev.kdumpsim.scenarios.load.Yaml;
+import dev.kdumpsim.scenarios.model.Doc;
+import dev.kdumpsim.scenarios.model.Scenario;
+import dev.kdumpsim.scenarios.model.SpecName;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The draft-07 JSON Schema of the scenario format, generated from the model records and their
+ * {@link Doc} annotations (so it cannot drift from the loader). Editors use it through
+ * {@code # yaml-language-server: $schema=...}; {@code kdumpsim schema} prints it.
+ */
+public final class JsonSchemas {
+
+    private JsonSchemas() {
+    }
+
+    /** Pretty-printed, deterministic schema text. */
+    public static String scenarioSchema() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("$schema", "http://json-schema.org/draft-07/schema#");
+        root.put("$id", "https://kdumpsim.dev/schema/scenario.json");
+        root.put("title", "kdumpsim scenario");
+        root.putAll(schema(Scenario.class));
+        StringBuilder b = new StringBuilder();
+        ScenarioJson.write(b, root, "");
+        return b.append('\n').toString();
+    }
+
+    private static Map<String, Object> schema(Type type) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        Class<?> c = Types.raw(type);
+        if (Types.isOptional(type)) {
+            return schema(Types.arg(type, 0));
+        } else if (Types.isRecord(type)) {
+            Doc doc = c.getAnnotation(Doc.class);
+            s.put("type", "object");
+            if (doc != null) {
+                s.put("description", doc.value());
+            }
+            Map<String, Object> props = new LinkedHashMap<>();
+            List<String> required = new ArrayList<>();
+            for (RecordComponent rc : c.getRecordComponents()) {
+                props.put(rc.getName(), property(rc));
+                if (Types.doc(rc).required()) {
+                    required.add(rc.getName());
+                }
+            }
+            s.put("properties", props);
+            if (!required.isEmpty()) {
+                s.put("required", required);
+            }
+            s.put("additionalProperties", false);
+        } else if (Types.isList(type)) {
+            s.put("type", "array");
+            s.put("items", schema(Types.arg(type, 0)));
+        } else if (Types.isMap(type)) {
+            s.put("type", "object");
+            s.put("additionalProperties", schema(Types.arg(type, 1)));
+        } else if (c == String.class) {
+            s.put("type", "string");
+        } else if (Types.isInteger(type)) {
+            s.put("type", List.of("integer", "string"));
+            s.put("pattern", Types.INTEGER_PATTERN);
+        } else if (Types.isBoolean(type)) {
+            s.put("type", "boolean");
+        } else if (Types.isSpecEnum(type)) {
+            s.put("type", "string");
+            s.put("enum", Types.specNames(c));
+            List<String> lines = new ArrayList<>();
+            for (Object e : c.getEnumConstants()) {
+                lines.add(((SpecName) e).specName() + ": " + ((SpecName) e).description());
+            }
+            s.put("description", String.join("; ", lines));
+        } else if (Types.isTypedValue(type)) {
+            String pattern = Types.syntaxPattern(c);
+            // addresses and sizes may also be plain YAML integers (0x.. is an integer in YAML 1.2 core)
+            s.put("type", pattern != null && (c.getSimpleName().equals("PhysAddr") || c.getSimpleName().equals("ByteSize"))
+                    ? List.of("string", "integer") : "string");
+            if (pattern != null) {
+                s.put("pattern", pattern);
+            }
+            s.put("description", Types.syntaxExample(c));
+        } else {
+            throw new IllegalStateException("no schema for " + type);
+        }
+        return s;
+    }
+
+    private static Map<String, Object> property(RecordComponent rc) {
+        Doc doc = Types.doc(rc);
+        Map<String, Object> s = new LinkedHashMap<>(schema(rc.getGenericType()));
+        String typeDescription = (String) s.remove("description");
+        String description = doc.value();
+        if (typeDescription != null && !Types.isRecord(rc.getGenericType())) {
+            description += " (" + typeDescription + ")";
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("description", description);
+        out.putAll(s);
+        Object dflt = defaultJson(rc);
+        if (dflt != null) {
+            out.put("default", dflt);
+        }
+        return out;
+    }
+
+    /** The bound default in JSON form; records with no written default get none (their fields carry theirs). */
+    private static Object defaultJson(RecordComponent rc) {
+        Doc doc = Types.doc(rc);
+        Type t = rc.getGenericType();
+        if (doc.dflt().isEmpty() && (Types.isOptional(t) || Types.isRecord(t) || doc.required())) {
+            return null;
+        }
+        try {
+            Object v = new RecordBinder().bind(Yaml.compose(Yaml.DEFAULT_LABEL, doc.dflt().isEmpty() ? (Types.isMap(t) ? "{}" : "[]") : doc.dflt()),
+                    t, rc.getName(), null);
+            return ScenarioJson.toJsonValue(v);
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("bad default of " + rc + ": " + e.format());
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.kdumpsim.scenarios;
+
+import dev.kdumpsim.scenarios.model.SpecName;
+import dev.kdumpsim.scenarios.value.Bdf;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The canonical JSON form of scenario values (records as objects in component order, typed
+ * values in their string syntax, enums by spec name, absent Optionals left out). JSON is YAML,
+ * so {@link #toJson} output loads back to an equal {@code Scenario}; the CLI can use it to write
+ * the effective parameters into report.json.
+ */
+public final class ScenarioJson {
+
+    private ScenarioJson() {
+    }
+
+    /** Map / List / String / Long / Integer / Boolean tree of a scenario value. */
+    public static Object toJsonValue(Object value) {
+        if (value instanceof Optional<?> o) {
+            return o.map(ScenarioJson::toJsonValue).orElse(null);
+        }
+        if (value instanceof SpecName n) {
+            return n.specName();
+        }
+        if (value instanceof Bdf b) {
+            return b.segment() == 0 ? b.toString() : b.pciName();
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(v -> out.add(toJsonValue(v)));
+            return out;
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), toJsonValue(v)));
+            return out;
+        }
+        if (dev.kdumpsim.scenarios.load.Types.TYPED_VALUES.contains(value.getClass())) {
+            return value.toString(); // typed values: their parseable syntax
+        }
+        if (value instanceof Record r) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (RecordComponent rc : r.getClass().getRecordComponents()) {
+                try {
+                    Object v = toJsonValue(rc.getAccessor().invoke(r));
+                    if (v != null) {
+                        out.put(rc.getName(), v);
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return out;
+        }
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        return value.toString(); // typed values: their parseable syntax
+    }
+
+    /** Pretty-printed JSON (2-space indent, "\n" line ends), deterministic. */
+    public static String toJson(Object value) {
+        StringBuilder b = new StringBuilder();
+        write(b, toJsonValue(value), "");
+        return b.append('\n').toString();
+    }
+
+    static void write(StringBuilder b, Object v, String indent) {
+        if (v instanceof Map<?, ?> m) {
+            if (m.isEmpty()) {
+                b.append("{}");
+                return;
+            }
+            b.append("{\n");
+            int i = 0;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                b.append(indent).append("  ");
+                string(b, String.valueOf(e.getKey()));
+                b.append(": ");
+                write(b, e.getValue(), indent + "  ");
+                b.append(++i < m.size() ? ",\n" : "\n");
+            }
+            b.append(indent).append('}');
+        } else if (v instanceof List<?> l) {
+            if (l.isEmpty()) {
+                b.append("[]");
+                return;
+            }
+            b.append("[\n");
+            for (int i = 0; i < l.size(); i++) {
+                b.append(indent).append("  ");
+                write(b, l.get(i), indent + "  ");
+                b.append(i + 1 < l.size() ? ",\n" : "\n");
+            }
+            b.append(indent).append(']');
+        } else if (v instanceof String s) {
+            string(b, s);
+        } else {
+            b.append(v);
+        }
+    }
+
+    private static void string(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                case '\r' -> b.append("\\r");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        b.append('"');
+    }
+}

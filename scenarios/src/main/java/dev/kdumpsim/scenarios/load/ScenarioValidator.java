@@ -1,0 +1,291 @@
+package dev.kdumpsim.scenarios.load;
+
+import dev.kdumpsim.core.AddressRange;
+import dev.kdumpsim.kernel.mm.Arm64Crashkernel;
+import dev.kdumpsim.kernel.mm.CrashkernelReservation;
+import dev.kdumpsim.kernel.mm.DramLayout;
+import dev.kdumpsim.kernel.mm.Memblock;
+import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.model.ActionKind;
+import dev.kdumpsim.scenarios.model.DramBank;
+import dev.kdumpsim.scenarios.model.DriverConfig;
+import dev.kdumpsim.scenarios.model.Endpoint;
+import dev.kdumpsim.scenarios.model.Kernel;
+import dev.kdumpsim.scenarios.model.KernelClock;
+import dev.kdumpsim.scenarios.model.Mitigation;
+import dev.kdumpsim.scenarios.model.PcieSwitch;
+import dev.kdumpsim.scenarios.model.RootPort;
+import dev.kdumpsim.scenarios.model.Scenario;
+import dev.kdumpsim.scenarios.model.Smmu;
+import dev.kdumpsim.scenarios.model.TimelineAction;
+import dev.kdumpsim.scenarios.model.Topology;
+import dev.kdumpsim.scenarios.value.Bdf;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Checks that need more than one field: a well-typed scenario can still describe an impossible
+ * machine. Each check reports the first offending value at its position.
+ */
+public final class ScenarioValidator {
+
+    /** SMMU_IDR5.OAS encodings (SMMUv3 spec 6.3.6): 32, 36, 40, 42, 44, 48, 52 bits. */
+    private static final Set<Integer> OAS_BITS = Set.of(32, 36, 40, 42, 44, 48, 52);
+
+    private final Locations at;
+
+    public ScenarioValidator(Locations locations) {
+        this.at = locations;
+    }
+
+    public void validate(Scenario s) throws ScenarioException {
+        DramLayout dram = dram(s.platform().dram(), s.platform());
+        smmu(s.platform().smmu());
+        TreeMap<Bdf, String> devices = topology(s.platform().pcie().topology());
+        streamIds(s);
+        mitigations(s);
+        crashkernel(s, dram);
+        drivers(s.kernels().first(), devices);
+        drivers(s.kernels().kdump(), devices);
+        timeline(s, devices);
+        List<Bdf> wedged = s.expect().verdict().wedgedDevices().orElse(List.of());
+        for (int i = 0; i < wedged.size(); i++) {
+            if (!"endpoint".equals(devices.get(wedged.get(i)))) {
+                throw at.error(s.expect().verdict(), "wedgedDevices", i, "no endpoint function " + wedged.get(i) + " in the topology",
+                        known(devices));
+            }
+        }
+    }
+
+    private DramLayout dram(List<DramBank> banks, Object platform) throws ScenarioException {
+        if (banks.isEmpty()) {
+            throw at.error(platform, "dram", "no DRAM bank", "write dram: [{base: \"0x80000000\", size: 8GiB}]");
+        }
+        List<AddressRange> ranges = new ArrayList<>();
+        for (DramBank b : banks) {
+            if (b.size().bytes() == 0) {
+                throw at.error(b, "size", "DRAM bank of size 0", "give the bank's size, e.g. 8GiB");
+            }
+            if (b.base().value() + b.size().bytes() < 0) {
+                throw at.error(b, "size", "DRAM bank " + b.base() + " + " + b.size() + " goes past 2^63", "");
+            }
+            AddressRange r = new AddressRange(b.base().value(), b.size().bytes());
+            for (int i = 0; i < ranges.size(); i++) {
+                if (ranges.get(i).overlaps(r)) {
+                    throw at.error(b, "base", "DRAM bank " + b.base() + "-" + hex(r.end()) + " overlaps bank " + banks.get(i).base() + "-"
+                            + hex(ranges.get(i).end()), "banks must not overlap");
+                }
+            }
+            ranges.add(r);
+        }
+        return new DramLayout(ranges);
+    }
+
+    private void smmu(Smmu smmu) throws ScenarioException {
+        if (smmu.sidSizeBits() < 0 || smmu.sidSizeBits() > 32) {
+            throw at.error(smmu, "sidSizeBits", "IDR1.SIDSIZE is 0 to 32 bits, not " + smmu.sidSizeBits(), "16 is common for PCIe");
+        }
+        if (!OAS_BITS.contains(smmu.oasBits())) {
+            throw at.error(smmu, "oasBits", "IDR5.OAS has no " + smmu.oasBits() + "-bit encoding", "one of " + new TreeSet<>(OAS_BITS));
+        }
+        if (smmu.eventQueueLog2Entries() < 0 || smmu.eventQueueLog2Entries() > 19) {
+            throw at.error(smmu, "eventQueueLog2Entries", "event queue log2 size must be 0 to 19 (IDR1.EVENTQS)", "Linux uses 7");
+        }
+    }
+
+    /** Every BDF in the topology, with its kind; duplicates and dangling ports are errors. */
+    private TreeMap<Bdf, String> topology(Topology t) throws ScenarioException {
+        TreeMap<Bdf, String> all = new TreeMap<>();
+        for (RootPort p : t.rootPorts()) {
+            add(all, p.bdf(), "root port", p, "bdf");
+        }
+        for (PcieSwitch sw : t.switches()) {
+            add(all, sw.upstreamPort(), "switch upstream port", sw, "upstreamPort");
+            for (int i = 0; i < sw.downstreamPorts().size(); i++) {
+                Bdf d = sw.downstreamPorts().get(i);
+                if (all.containsKey(d)) {
+                    throw at.error(sw, "downstreamPorts", i, "duplicate BDF " + d + " (already a " + all.get(d) + ")", "every function needs its own BDF");
+                }
+                all.put(d, "downstream port");
+            }
+        }
+        for (Endpoint e : t.endpoints()) {
+            if (e.functions() < 1 || e.functions() > 8) {
+                throw at.error(e, "functions", "an endpoint has 1 to 8 functions, not " + e.functions(), "");
+            }
+            if (e.bdf().function() + e.functions() > 8) {
+                throw at.error(e, "functions", e.functions() + " functions from " + e.bdf() + " go past function 7", "start multi-function devices at function 0");
+            }
+            if (e.wedgeAfterErrors() < 0) {
+                throw at.error(e, "wedgeAfterErrors", "must not be negative", "0 means never wedged");
+            }
+            for (int f = 0; f < e.functions(); f++) {
+                Bdf b = new Bdf(e.bdf().segment(), e.bdf().bus(), e.bdf().device(), e.bdf().function() + f);
+                add(all, b, "endpoint", e, "bdf");
+            }
+        }
+        for (PcieSwitch sw : t.switches()) {
+            checkPort(all, sw.port(), sw, "port");
+        }
+        for (Endpoint e : t.endpoints()) {
+            if (e.port().isPresent()) {
+                checkPort(all, e.port().get(), e, "port");
+            } else if (t.rootPorts().isEmpty()) {
+                throw at.error(e, "bdf", "endpoint " + e.bdf() + " has no port and there is no root port", "add a root port or give 'port'");
+            }
+        }
+        return all;
+    }
+
+    private void add(TreeMap<Bdf, String> all, Bdf b, String kind, Object record, String field) throws ScenarioException {
+        if (all.containsKey(b)) {
+            throw at.error(record, field, "duplicate BDF " + b + " (already a " + all.get(b) + ")", "every function needs its own BDF");
+        }
+        all.put(b, kind);
+    }
+
+    private void checkPort(TreeMap<Bdf, String> all, Bdf port, Object record, String field) throws ScenarioException {
+        String kind = all.get(port);
+        if (!"root port".equals(kind) && !"downstream port".equals(kind)) {
+            throw at.error(record, field, port + (kind == null ? " is not in the topology" : " is a " + kind + ", not a root or downstream port"),
+                    "name a root port or a switch downstream port");
+        }
+    }
+
+    private void streamIds(Scenario s) throws ScenarioException {
+        var map = s.platform().pcie().requesterIdToStreamId();
+        long limit = 1L << s.platform().smmu().sidSizeBits();
+        for (Endpoint e : s.platform().pcie().topology().endpoints()) {
+            long sid = (long) e.bdf().requesterId() - map.base() + map.offset();
+            if (sid < 0 || sid + e.functions() - 1 >= limit) {
+                throw at.error(e, "bdf", e.bdf() + " maps to StreamID " + sid + ", outside the SMMU's " + s.platform().smmu().sidSizeBits()
+                        + "-bit StreamID space", "check requesterIdToStreamId or sidSizeBits");
+            }
+        }
+    }
+
+    private void mitigations(Scenario s) throws ScenarioException {
+        List<Mitigation> m = s.mitigations();
+        for (int i = 0; i < m.size(); i++) {
+            if (m.indexOf(m.get(i)) != i) {
+                throw at.error(s, "mitigations", i, "mitigation '" + m.get(i).specName() + "' listed twice", "remove one");
+            }
+        }
+    }
+
+    private void crashkernel(Scenario s, DramLayout dram) throws ScenarioException {
+        Kernel first = s.kernels().first();
+        boolean hasOption = first.cmdline().matches("(^|[\\s\\S]*\\s)crashkernel=[\\s\\S]*");
+        if (!hasOption) {
+            if (s.mitigations().contains(Mitigation.KEXEC_NORMAL)) {
+                return; // an orderly kexec needs no reservation
+            }
+            throw at.error(first, "cmdline", "kernel #1 has no crashkernel= option: the kdump kernel has nowhere to load",
+                    "add e.g. crashkernel=2G to kernels.first.cmdline");
+        }
+        CrashkernelReservation r;
+        try {
+            r = Arm64Crashkernel.reserve(new Memblock(dram), first.cmdline(), true, null);
+        } catch (IllegalArgumentException e) {
+            throw at.error(first, "cmdline", Yaml.oneLine(String.valueOf(e.getMessage())), "see crashkernel= in Documentation/admin-guide/kernel-parameters.txt");
+        }
+        if (!r.reserved()) {
+            throw at.error(first, "cmdline", "crashkernel cannot be placed in DRAM: " + r.reason(),
+                    "DRAM is " + banks(dram) + "; choose a smaller size or a base inside DRAM");
+        }
+    }
+
+    private void drivers(Kernel k, TreeMap<Bdf, String> devices) throws ScenarioException {
+        List<DriverConfig> drivers = k.drivers();
+        TreeSet<Bdf> seen = new TreeSet<>();
+        for (int i = 0; i < drivers.size(); i++) {
+            DriverConfig d = drivers.get(i);
+            if (!"endpoint".equals(devices.get(d.device()))) {
+                throw at.error(d, "device", "no endpoint function " + d.device() + " in the topology", known(devices));
+            }
+            if (!seen.add(d.device())) {
+                throw at.error(d, "device", "a second driver for " + d.device() + " in this kernel", "one driver per function");
+            }
+            if (d.rings() < 1 || d.ringEntries() < 1) {
+                throw at.error(d, d.rings() < 1 ? "rings" : "ringEntries", "must be at least 1", "");
+            }
+            if (d.dmaRatePerSec() < 0) {
+                throw at.error(d, "dmaRatePerSec", "must not be negative", "");
+            }
+        }
+    }
+
+    private void timeline(Scenario s, TreeMap<Bdf, String> devices) throws ScenarioException {
+        int panics = 0;
+        for (TimelineAction a : s.timeline()) {
+            if (a.action() == ActionKind.PANIC && ++panics > 1) {
+                throw at.error(a, "action", "a second panic", "kernel #1 crashes once; the kdump kernel does not kdump again");
+            }
+        }
+        for (TimelineAction a : s.timeline()) {
+            boolean needsDevice = a.action() == ActionKind.FLR || a.action() == ActionKind.SBR || a.action() == ActionKind.CONFIG_WRITE;
+            if (needsDevice && a.device().isEmpty()) {
+                throw at.error(a, "action", a.action().specName() + " needs a device", "add device: \"01:00.0\"");
+            }
+            if (!needsDevice && a.device().isPresent()) {
+                throw at.error(a, "device", a.action().specName() + " takes no device", "remove device");
+            }
+            if (a.device().isPresent()) {
+                String kind = devices.get(a.device().get());
+                if (kind == null || (a.action() == ActionKind.FLR && !kind.equals("endpoint"))) {
+                    throw at.error(a, "device", "no " + (a.action() == ActionKind.FLR ? "endpoint function " : "device ") + a.device().get()
+                            + " in the topology", known(devices));
+                }
+            }
+            if (a.clock() == KernelClock.KDUMP && panics == 0 && !s.mitigations().contains(Mitigation.KEXEC_NORMAL)) {
+                throw at.error(a, "clock", "the kdump kernel's clock needs a panic in the timeline", "add - {at: 10s, action: panic}");
+            }
+            configWrite(a);
+        }
+    }
+
+    private void configWrite(TimelineAction a) throws ScenarioException {
+        boolean cw = a.action() == ActionKind.CONFIG_WRITE;
+        if (!cw) {
+            if (a.offset().isPresent() || a.value().isPresent()) {
+                throw at.error(a, a.offset().isPresent() ? "offset" : "value", "only config-write takes offset and value", "remove it");
+            }
+            return;
+        }
+        if (a.offset().isEmpty() || a.value().isEmpty()) {
+            throw at.error(a, "action", "config-write needs offset and value", "add offset: 0x04 and value: 0x0");
+        }
+        if (a.width() != 1 && a.width() != 2 && a.width() != 4) {
+            throw at.error(a, "width", "config writes are 1, 2 or 4 bytes, not " + a.width(), "");
+        }
+        long off = a.offset().get();
+        if (off < 0 || off + a.width() > 4096 || off % a.width() != 0) {
+            throw at.error(a, "offset", "config-space offset " + hex(off) + " is outside 0-0xfff or not aligned to width " + a.width(), "");
+        }
+        long v = a.value().get();
+        if (v < 0 || (a.width() < 8 && v >= 1L << (8 * a.width()))) {
+            throw at.error(a, "value", hex(v) + " does not fit in " + a.width() + " bytes", "");
+        }
+    }
+
+    private static String known(TreeMap<Bdf, String> devices) {
+        List<String> names = new ArrayList<>();
+        devices.forEach((b, k) -> names.add(b + " (" + k + ")"));
+        return names.isEmpty() ? "the topology has no devices" : "the topology has " + String.join(", ", names);
+    }
+
+    private static String banks(DramLayout dram) {
+        List<String> s = new ArrayList<>();
+        for (AddressRange r : dram.banks()) {
+            s.add(hex(r.base()) + "-" + hex(r.end()));
+        }
+        return String.join(", ", s);
+    }
+
+    private static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+}

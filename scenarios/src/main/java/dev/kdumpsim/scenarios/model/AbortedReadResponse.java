@@ -1,0 +1,26 @@
+package dev.kdumpsim.scenarios.model;
+
+/** What the root complex returns to an endpoint whose read was aborted by the SMMU. */
+public enum AbortedReadResponse implements SpecName {
+    CA("CA", "completion with status Completer Abort (the 2018 report's root complex)"),
+    UR("UR", "completion with status Unsupported Request"),
+    TIMEOUT("timeout", "no completion: the endpoint's completion timer expires");
+
+    private final String specName;
+    private final String description;
+
+    AbortedReadResponse(String specName, String description) {
+        this.specName = specName;
+        this.description = description;
+    }
+
+    @Override
+    public String specName() {
+        return specName;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+}

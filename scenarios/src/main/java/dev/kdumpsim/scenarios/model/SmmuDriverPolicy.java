@@ -1,0 +1,28 @@
+package dev.kdumpsim.scenarios.model;
+
+/** The arm-smmu-v3 driver behaviour a kernel runs (DOMAIN.md policy table). */
+public enum SmmuDriverPolicy implements SpecName {
+    V4_16("arm-smmu-v3@4.16", "reset: CR0:=0 with GBPA untouched (bypass if GBPA.ABORT=0), EVTQ on, disable_bypass=false"),
+    V4_19("arm-smmu-v3@4.19", "kdump: GBPA abort, disable, probe fails -EBUSY (commit b63b3439)"),
+    V5_2("arm-smmu-v3@5.2", "GBPA abort before disable, full reset, EVTQ/PRIQ off in kdump (commit 3f54c447)"),
+    KDUMP_ADOPT("arm-smmu-v3@kdump-adopt", "keep SMMUEN, adopt the old stream table, defer attach (2026 series under review)"),
+    FRESH_TABLES_NO_RESET("fresh-tables-no-reset", "keep translation on and install all-invalid tables (proposal in the 2018 thread)");
+
+    private final String specName;
+    private final String description;
+
+    SmmuDriverPolicy(String specName, String description) {
+        this.specName = specName;
+        this.description = description;
+    }
+
+    @Override
+    public String specName() {
+        return specName;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+}

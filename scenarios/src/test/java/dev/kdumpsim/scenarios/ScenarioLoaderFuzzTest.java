@@ -1,0 +1,28 @@
+package dev.kdumpsim.scenarios;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Coverage-guided fuzzing of the loader (Jazzer). In a normal {@code mvn verify} this runs in
+ * regression mode over the seed corpus in
+ * {@code src/test/resources/dev/kdumpsim/scenarios/ScenarioLoaderFuzzTestInputs/<method>/}
+ * (the example scenarios plus inputs that once failed); {@code JAZZER_FUZZ=1} fuzzes for real
+ * (docs/scenario-reference.md). Property: any input gives a Scenario or a ScenarioException.
+ */
+class ScenarioLoaderFuzzTest {
+
+    @FuzzTest(maxDuration = "60s")
+    void loaderGivesScenarioOrScenarioException(byte[] data) {
+        String text = new String(data, StandardCharsets.UTF_8);
+        try {
+            ScenarioLoader.parse("fuzz.yaml", text, List.of());
+        } catch (ScenarioException e) {
+            String line = e.format();
+            if (line.contains("\n") || e.line() < 1 || e.column() < 1 || !line.startsWith("fuzz.yaml:" + e.line() + ":" + e.column() + ": ")) {
+                throw new AssertionError("not a one-line located error: " + line);
+            }
+        }
+    }
+}
