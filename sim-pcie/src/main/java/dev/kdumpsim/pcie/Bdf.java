@@ -36,6 +36,11 @@ public final class Bdf {
         return String.format("%02x:%02x.%x", bus(bdf), device(bdf), function(bdf));
     }
 
+    /** {@code dev_name()} of a PCI device in segment 0, as Linux prints it: {@code 0000:01:00.1}. */
+    public static String pciName(int bdf) {
+        return "0000:" + format(bdf);
+    }
+
     /** Parses {@code bb:dd.f} (hex bus and device, as Linux prints them). */
     public static int parse(String text) {
         String t = text.trim();

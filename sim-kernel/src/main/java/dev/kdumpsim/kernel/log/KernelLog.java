@@ -22,6 +22,7 @@ public final class KernelLog {
     private final String kernelId;
     private final long bootTimeNs;
     private final List<LogRecord> records = new ArrayList<>();
+    private int consoleBaud;
 
     /**
      * @param sim        the simulation whose clock drives this log
@@ -76,6 +77,31 @@ public final class KernelLog {
             sim.trace().emit(r);
         }
         return r;
+    }
+
+    /**
+     * A synchronous serial console at {@code baud} (8N1: 10 bits per character), 0 for none. Pre-5.x
+     * printk() wrote to the console inside console_unlock() before returning, so a code path that
+     * prints several lines is slowed by the UART: the 2018 report's lines are spaced by exactly
+     * (length + CR LF) x 10 / 115200 s (e.g. 8.07 ms after the 91-character "ias 44-bit" line).
+     */
+    public void setConsoleBaud(int baud) {
+        if (baud < 0) {
+            throw new IllegalArgumentException("baud must be >= 0");
+        }
+        this.consoleBaud = baud;
+    }
+
+    public int consoleBaud() {
+        return consoleBaud;
+    }
+
+    /** Time the console needs to output {@code r} (its dmesg line plus CR LF), 0 without a console. */
+    public long consoleLineNs(LogRecord r) {
+        if (consoleBaud == 0) {
+            return 0;
+        }
+        return (r.line().length() + 2) * 10L * 1_000_000_000L / consoleBaud;
     }
 
     /** All records in the order printed. */

@@ -156,7 +156,7 @@ public final class DmaEngine implements EventHandler {
         if (r == null || posted == 0) {
             return;
         }
-        long addr = r.firstBufferIova() + (receiveSlot % r.slots()) * r.strideBytes();
+        long addr = r.slotIova((int) (receiveSlot % r.slots()));
         if (port.issueWrite(addr, r.bufferBytes(), patternBase + writes++) == DmaPort.BLOCKED_BME) {
             receiveStalled = true;
             return;

@@ -1,0 +1,60 @@
+package dev.kdumpsim.kernel.machine;
+
+import dev.kdumpsim.kernel.log.LogRecord;
+import dev.kdumpsim.kernel.verdict.AerDeviceSummary;
+import dev.kdumpsim.kernel.verdict.LedgerFate;
+import dev.kdumpsim.kernel.verdict.SmmuEventSummary;
+import dev.kdumpsim.kernel.verdict.Verdict;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run produced.
+ *
+ * @param kernel1Log kernel #1's printk records
+ * @param kdumpLog the kdump kernel's printk records (empty if it never booted)
+ * @param verdict the verdict
+ * @param issued DMA transactions issued
+ * @param fates one count per ledger fate, in {@link LedgerFate} order
+ * @param inFlight transactions still on their way when the run stopped
+ * @param smmuEvents SMMU event accounting
+ * @param aer per endpoint function, in BDF order
+ * @param panicNs simulation time of the panic
+ * @param kdumpBootNs simulation time the kdump kernel's clock started (-1 if never)
+ * @param endNs simulation time the run stopped
+ * @param bypassWindow [start, end] simulation times of the SMMU bypass window in the kdump kernel, or empty
+ * @param events simulation events executed
+ */
+public record RunResult(List<LogRecord> kernel1Log, List<LogRecord> kdumpLog, Verdict verdict, long issued,
+        Map<LedgerFate, Long> fates, long inFlight, SmmuEventSummary smmuEvents, List<AerDeviceSummary> aer,
+        long panicNs, long kdumpBootNs, long endNs, List<Long> bypassWindow, long events) {
+
+    public RunResult {
+        kernel1Log = List.copyOf(kernel1Log);
+        kdumpLog = List.copyOf(kdumpLog);
+        fates = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(fates));
+        aer = List.copyOf(aer);
+        bypassWindow = List.copyOf(bypassWindow);
+    }
+
+    /** Sum of all fates plus in-flight: always equals {@link #issued()}. */
+    public long accounted() {
+        long s = inFlight;
+        for (long v : fates.values()) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** Both logs as dmesg text: kernel #1's, then the kdump kernel's (each with its own clock). */
+    public String renderLogs() {
+        StringBuilder sb = new StringBuilder();
+        for (LogRecord r : kernel1Log) {
+            sb.append(r.line()).append('\n');
+        }
+        for (LogRecord r : kdumpLog) {
+            sb.append(r.line()).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.kdumpsim.kernel.policy;
+
+/**
+ * The arm-smmu-v3 driver behaviours a kernel can run, each named after the kernel version or
+ * proposal it models (DOMAIN.md policy table; sources in facts-smmuv3.md §3-§4 and
+ * docs/model-kernel.md). What matters is {@code arm_smmu_device_reset()} when the kdump kernel
+ * finds the SMMU still enabled, the {@code disable_bypass} default, and whether the event
+ * queue is enabled in a kdump kernel.
+ */
+public enum SmmuDriverPolicy {
+    /**
+     * Early 4.x drivers/iommu/arm-smmu-v3.c: "SMMU currently enabled! Resetting...", then CR0 := 0
+     * with GBPA untouched (bypass while GBPA.ABORT=0), full reset, EVTQ on,
+     * {@code static bool disable_bypass;} (false: new L2 STEs bypass).
+     */
+    V4_16("arm-smmu-v3@4.16", false, false, false, false),
+    /**
+     * b63b3439b856 "iommu/arm-smmu-v3: Abort all transactions if SMMU is enabled in kdump kernel"
+     * (Will Deacon, 2018): in a kdump kernel, GBPA.ABORT, disable, return -EBUSY: the probe fails
+     * and every transaction behind the SMMU aborts for the rest of the kdump boot.
+     */
+    V4_19("arm-smmu-v3@4.19", true, false, false, false),
+    /**
+     * 3f54c447df34 "iommu/arm-smmu-v3: Don't disable SMMU in kdump kernel" (Will Deacon, 2019):
+     * GBPA.ABORT before CR0 := 0, full reset, EVTQEN/PRIQEN left off in a kdump kernel.
+     */
+    V5_2("arm-smmu-v3@5.2", true, true, false, false),
+    /**
+     * Nicolin Chen's "iommu/arm-smmu-v3: Fix device crash on kdump kernel" (v1-v7, 2026, under
+     * review): keep SMMUEN, adopt the crashed kernel's stream table, defer attach of streams with
+     * a valid STE until their driver probes, no EVTQ/PRIQ in kdump.
+     */
+    KDUMP_ADOPT("arm-smmu-v3@kdump-adopt", true, true, true, true),
+    /**
+     * Bjorn Helgaas's question in the 2018 thread: do not reset, give all-invalid tables. Modelled
+     * as in-place invalidation of every STE of the live stream table with SMMUEN kept at 1
+     * (replacing STRTAB_BASE while SMMUEN=1 is CONSTRAINED UNPREDICTABLE, IHI0070 §6.3.23), then
+     * new queues, CFGI_ALL and TLBI_NSNH_ALL; the event queue stays on.
+     */
+    FRESH_TABLES_NO_RESET("fresh-tables-no-reset", true, false, true, true);
+
+    private final String specName;
+    private final boolean disableBypassDefault;
+    private final boolean eventQueueOffInKdump;
+    private final boolean keepsSmmuEnabled;
+    private final boolean ratelimitedEventDump;
+
+    SmmuDriverPolicy(String specName, boolean disableBypassDefault, boolean eventQueueOffInKdump,
+            boolean keepsSmmuEnabled, boolean ratelimitedEventDump) {
+        this.ratelimitedEventDump = ratelimitedEventDump;
+        this.specName = specName;
+        this.disableBypassDefault = disableBypassDefault;
+        this.eventQueueOffInKdump = eventQueueOffInKdump;
+        this.keepsSmmuEnabled = keepsSmmuEnabled;
+    }
+
+    /** The name scenario files use. */
+    public String specName() {
+        return specName;
+    }
+
+    /**
+     * Default of the {@code arm-smmu-v3.disable_bypass} module parameter: false in early 4.x, true
+     * in the later drivers modelled here (facts-smmuv3.md §4).
+     */
+    public boolean disableBypassDefault() {
+        return disableBypassDefault;
+    }
+
+    /** {@code if (is_kdump_kernel()) enables &= ~(CR0_EVTQEN | CR0_PRIQEN);} (3f54c447). */
+    public boolean eventQueueOffInKdump() {
+        return eventQueueOffInKdump;
+    }
+
+    /** The driver never clears SMMUEN in a kdump kernel. */
+    public boolean keepsSmmuEnabled() {
+        return keepsSmmuEnabled;
+    }
+
+    /**
+     * The event thread dumps events under one shared {@code __ratelimit} state (10 per 5 s):
+     * commit 9cff922bba42 "iommu/arm-smmu-v3: Ratelimit event dump", v5.14. Earlier drivers print
+     * every event (5 lines each) and only the 128-entry queue's overflow limits the flood.
+     */
+    public boolean ratelimitedEventDump() {
+        return ratelimitedEventDump;
+    }
+
+    /** The policy named {@code name}, or an IllegalArgumentException listing the names. */
+    public static SmmuDriverPolicy bySpecName(String name) {
+        for (SmmuDriverPolicy p : values()) {
+            if (p.specName.equals(name)) {
+                return p;
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (SmmuDriverPolicy p : values()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(p.specName);
+        }
+        throw new IllegalArgumentException("unknown SMMU driver policy '" + name + "'; known: " + sb);
+    }
+}

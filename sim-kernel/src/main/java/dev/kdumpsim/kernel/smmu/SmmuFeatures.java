@@ -1,0 +1,111 @@
+package dev.kdumpsim.kernel.smmu;
+
+/**
+ * {@code arm_smmu_device_hw_probe()}: the driver's feature word and address sizes computed from
+ * the ID registers it reads (drivers/iommu/arm-smmu-v3.c; bit numbers of {@code ARM_SMMU_FEAT_*}
+ * in facts-smmuv3.md §3). The 2018 report's SMMU gives {@code features 0x00001fef}.
+ */
+public record SmmuFeatures(int features, int ias, int oas, int sidBits, int evtqShift, int cmdqShift) {
+
+    public static final int FEAT_2_LVL_STRTAB = 1;
+    public static final int FEAT_2_LVL_CDTAB = 1 << 1;
+    public static final int FEAT_TT_LE = 1 << 2;
+    public static final int FEAT_TT_BE = 1 << 3;
+    public static final int FEAT_PRI = 1 << 4;
+    public static final int FEAT_ATS = 1 << 5;
+    public static final int FEAT_SEV = 1 << 6;
+    public static final int FEAT_MSI = 1 << 7;
+    public static final int FEAT_COHERENCY = 1 << 8;
+    public static final int FEAT_TRANS_S1 = 1 << 9;
+    public static final int FEAT_TRANS_S2 = 1 << 10;
+    public static final int FEAT_STALLS = 1 << 11;
+    public static final int FEAT_HYP = 1 << 12;
+    public static final int FEAT_STALL_FORCE = 1 << 13;
+
+    /** {@code CMDQ_MAX_SZ_SHIFT} of the early 4.x driver: at most 2^8 commands. */
+    public static final int CMDQ_MAX_SZ_SHIFT = 8;
+
+    /**
+     * Decodes IDR0/IDR1/IDR5 as the driver does.
+     *
+     * @param evtqMaxShift the driver's {@code EVTQ_MAX_SZ_SHIFT} (7 in early 4.x: 128 entries)
+     * @param coherentFirmware the firmware marks the SMMU coherent ("dma-coherent" / IORT COHACC
+     *     override); Linux sets COHERENCY from IDR0.COHACC only when firmware agrees
+     */
+    public static SmmuFeatures decode(int idr0, int idr1, int idr5, int evtqMaxShift, boolean coherentFirmware) {
+        int f = 0;
+        if (((idr0 >>> 27) & 3) == 1) {
+            f |= FEAT_2_LVL_STRTAB; // ST_LEVEL = 2LVL
+        }
+        if ((idr0 & (1 << 19)) != 0) {
+            f |= FEAT_2_LVL_CDTAB;
+        }
+        switch ((idr0 >>> 21) & 3) { // TTENDIAN
+            case 0: f |= FEAT_TT_LE | FEAT_TT_BE; break; // mixed
+            case 2: f |= FEAT_TT_LE; break;
+            case 3: f |= FEAT_TT_BE; break;
+            default: break;
+        }
+        if ((idr0 & (1 << 16)) != 0) {
+            f |= FEAT_PRI;
+        }
+        if ((idr0 & (1 << 10)) != 0) {
+            f |= FEAT_ATS;
+        }
+        if ((idr0 & (1 << 14)) != 0) {
+            f |= FEAT_SEV;
+        }
+        if ((idr0 & (1 << 13)) != 0) {
+            f |= FEAT_MSI;
+        }
+        if ((idr0 & (1 << 4)) != 0 && coherentFirmware) {
+            f |= FEAT_COHERENCY;
+        }
+        switch ((idr0 >>> 24) & 3) { // STALL_MODEL
+            case 0: f |= FEAT_STALLS; break;
+            case 2: f |= FEAT_STALL_FORCE; break;
+            default: break;
+        }
+        if ((idr0 & 2) != 0) {
+            f |= FEAT_TRANS_S1;
+        }
+        if ((idr0 & 1) != 0) {
+            f |= FEAT_TRANS_S2;
+        }
+        if ((idr0 & (1 << 9)) != 0) {
+            f |= FEAT_HYP;
+        }
+        int oas = switch (idr5 & 7) {
+            case 0 -> 32;
+            case 1 -> 36;
+            case 2 -> 40;
+            case 3 -> 42;
+            case 4 -> 44;
+            case 6 -> 52;
+            default -> 48;
+        };
+        // "smmu->ias = max(smmu->ias, smmu->oas)" with ias not raised elsewhere for these SMMUs
+        int ias = oas;
+        int sid = idr1 & 0x3f;
+        int evtq = Math.min((idr1 >>> 16) & 0x1f, evtqMaxShift);
+        int cmdq = Math.min((idr1 >>> 21) & 0x1f, CMDQ_MAX_SZ_SHIFT);
+        return new SmmuFeatures(f, ias, oas, sid, evtq, cmdq);
+    }
+
+    public boolean has(int feature) {
+        return (features & feature) != 0;
+    }
+
+    /** CD.IPS encoding of the output size ({@code arm_smmu_domain_finalise_s1}: oas = smmu->ias). */
+    public int ipsEncoding() {
+        return switch (ias) {
+            case 32 -> 0;
+            case 36 -> 1;
+            case 40 -> 2;
+            case 42 -> 3;
+            case 44 -> 4;
+            case 52 -> 6;
+            default -> 5;
+        };
+    }
+}

@@ -1,0 +1,17 @@
+package dev.kdumpsim.kernel.verdict;
+
+import java.util.Map;
+
+/**
+ * SMMU events over the whole run (both kernels): raised by the SMMU; written to the queue; printed
+ * by an event thread (five lines each); suppressed by its ratelimit; lost to queue overflow;
+ * discarded because the queue was disabled; merged by the SMMU; and raised counts per EventID
+ * ("0x02" -> n), in id order.
+ */
+public record SmmuEventSummary(long raised, long written, long printed, long suppressed, long lost,
+        long discardedQueueOff, long merged, long overflowReports, Map<String, Long> raisedById) {
+
+    public SmmuEventSummary {
+        raisedById = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raisedById));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.kdumpsim.kernel.verdict;
+
+import java.util.List;
+
+/**
+ * What a run answers (DOMAIN.md "the verdict").
+ *
+ * @param kdumpCorrupted stray DMA wrote onto live kdump-kernel memory
+ * @param firstCorruption the first stray write into the crashkernel region (live or free), or null
+ * @param liveWrites stray writes onto live kdump memory
+ * @param freeWrites stray writes onto free crashkernel memory
+ * @param dumpSaved the dump target wrote the vmcore out
+ * @param dumpFailure why not (empty when saved)
+ * @param dumpTaintedPages kernel #1 pages written by DMA between the panic and the capture
+ * @param wedgedDevices functions left wedged at the end, as "0000:01:00.0"
+ */
+public record Verdict(boolean kdumpCorrupted, Corruption firstCorruption, long liveWrites, long freeWrites,
+        boolean dumpSaved, String dumpFailure, int dumpTaintedPages, List<String> wedgedDevices) {
+
+    public Verdict {
+        wedgedDevices = List.copyOf(wedgedDevices);
+    }
+}

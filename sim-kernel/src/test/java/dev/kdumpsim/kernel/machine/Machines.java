@@ -1,0 +1,40 @@
+package dev.kdumpsim.kernel.machine;
+
+import dev.kdumpsim.kernel.boot.BootTimeline;
+import dev.kdumpsim.kernel.mm.DramLayout;
+import dev.kdumpsim.kernel.policy.Mitigation;
+import dev.kdumpsim.kernel.policy.SmmuDriverPolicy;
+import dev.kdumpsim.pcie.Bdf;
+import dev.kdumpsim.pcie.EndpointErrorProfile;
+import dev.kdumpsim.pcie.EndpointParams;
+import dev.kdumpsim.pcie.RootComplexParams;
+import dev.kdumpsim.smmuv3.SmmuParameters;
+import java.util.List;
+import java.util.Set;
+
+/** Machine configurations for tests: the 2018 report's machine and variations. */
+final class Machines {
+
+    static final long MIB = 1L << 20;
+    static final long S = 1_000_000_000L;
+
+    private Machines() {
+    }
+
+    static MachineConfig report2018(long seed, SmmuDriverPolicy kdumpPolicy, Set<Mitigation> mitigations, long rate,
+            long footprint) {
+        int ep = Bdf.parse("01:00.0");
+        EndpointParams p = EndpointParams.report2018("nic").withErrorProfile(
+                EndpointErrorProfile.DEFECTIVE_COMPLETION.withWedgeAfterErrors(16));
+        KernelConfig first = new KernelConfig("console=ttyAMA0 crashkernel=2G", SmmuDriverPolicy.V4_16, 4096,
+                BootTimeline.firstKernelDefault(),
+                List.of(new DriverSpec(ep + 1, DriverProfile.NIC, 8, 4096, 2048, footprint, rate)), false);
+        KernelConfig kdump = new KernelConfig("console=ttyAMA0 reset_devices maxcpus=1", kdumpPolicy, 4096,
+                BootTimeline.kdumpKernelOfReport(),
+                List.of(new DriverSpec(Bdf.parse("01:00.0"), DriverProfile.STORAGE, 1, 256, 2048, 2 * MIB, 10_000)), false);
+        return new MachineConfig(seed, DramLayout.of(0, 16L << 30), SmmuParameters.defaults(), 7,
+                RootComplexParams.REPORT_2018, List.of(Bdf.parse("00:00.0")),
+                List.of(new EndpointConfig(ep, Bdf.parse("00:00.0"), p)), first, kdump, mitigations,
+                List.of(TimelineEvent.panic(600 * S)), MachineConfig.DEFAULT_STEADY_STATE_WINDOW_NS);
+    }
+}
