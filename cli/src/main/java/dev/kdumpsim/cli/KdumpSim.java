@@ -2,6 +2,10 @@ package dev.kdumpsim.cli;
 
 import dev.kdumpsim.cli.bench.BenchCommand;
 import dev.kdumpsim.cli.decode.DecodeCommand;
+import dev.kdumpsim.cli.scenario.ExplainCommand;
+import dev.kdumpsim.cli.scenario.RunCommand;
+import dev.kdumpsim.cli.scenario.SchemaCommand;
+import dev.kdumpsim.cli.scenario.ValidateCommand;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +20,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Simulates what DMA does when a Linux machine crashes and boots its kdump kernel behind an IOMMU.",
-        subcommands = {BenchCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, SchemaCommand.class, BenchCommand.class,
+            DecodeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",

@@ -22,6 +22,9 @@ public final class ScenarioJson {
 
     /** Map / List / String / Long / Integer / Boolean tree of a scenario value. */
     public static Object toJsonValue(Object value) {
+        if (value == null) {
+            return null;
+        }
         if (value instanceof Optional<?> o) {
             return o.map(ScenarioJson::toJsonValue).orElse(null);
         }

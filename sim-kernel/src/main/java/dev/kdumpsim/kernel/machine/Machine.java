@@ -408,4 +408,21 @@ public final class Machine {
         }
         return l;
     }
+
+    /**
+     * IOVA use of every driver of both kernels, one line each, for {@code kdumpsim explain}:
+     * kernel, driver, mappings and the lowest/highest IOVA its device uses.
+     */
+    public List<String> iovaUse() {
+        List<String> out = new ArrayList<>();
+        for (KernelInstance k : kernels()) {
+            for (DeviceDriver d : k.drivers) {
+                long[] span = d.iovaSpan();
+                out.add(span.length == 0 ? k.ctx.id() + " " + d.devPrefix() + "no mappings"
+                        : String.format("%s %s%d receive buffers + rings + MSI page, IOVA 0x%08x - 0x%08x", k.ctx.id(),
+                                d.devPrefix(), d.bufferCount(), span[0], span[1]));
+            }
+        }
+        return out;
+    }
 }

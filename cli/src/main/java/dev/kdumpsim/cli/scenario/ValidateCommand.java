@@ -1,0 +1,48 @@
+package dev.kdumpsim.cli.scenario;
+
+import dev.kdumpsim.cli.ExitCodes;
+import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.run.MachineAssembler;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kdumpsim validate FILE...}: loads and assembles each file without running it. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Checks scenario files (syntax, types, values, cross references, machine assembly). Exit 2 if any is invalid.")
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario YAML files.")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int bad = 0;
+        for (Path f : files) {
+            try {
+                MachineAssembler.assemble(ScenarioLoader.load(f, List.of()));
+                out.println(f + ": ok");
+            } catch (ScenarioException e) {
+                err.println(e.getMessage());
+                bad++;
+            } catch (IllegalArgumentException e) {
+                err.println(f + ": " + e.getMessage());
+                bad++;
+            }
+        }
+        out.flush();
+        err.flush();
+        return bad == 0 ? ExitCodes.OK : ExitCodes.USAGE;
+    }
+}

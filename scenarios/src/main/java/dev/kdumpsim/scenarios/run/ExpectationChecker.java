@@ -1,0 +1,111 @@
+package dev.kdumpsim.scenarios.run;
+
+import dev.kdumpsim.scenarios.model.CounterRange;
+import dev.kdumpsim.scenarios.model.Expectations;
+import dev.kdumpsim.scenarios.model.VerdictExpectation;
+import dev.kdumpsim.scenarios.value.Bdf;
+import dev.kdumpsim.scenarios.value.LogPattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a scenario's {@code expect:} against a report and the log lines; each failure is one
+ * human sentence naming the expectation, what was expected and what the run gave.
+ */
+public final class ExpectationChecker {
+
+    private ExpectationChecker() {
+    }
+
+    public static List<String> check(Expectations e, Map<String, Object> report, List<String> lines) {
+        List<String> f = new ArrayList<>();
+        if (e == null) {
+            return f;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> v = (Map<String, Object>) report.get("verdict");
+        VerdictExpectation ve = e.verdict();
+        if (ve != null) {
+            ve.kdumpCorrupted().ifPresent(x -> same(f, "verdict.kdumpCorrupted", x, v.get("kdumpCorrupted")));
+            ve.firstCorruption().ifPresent(x -> {
+                Object fc = v.get("firstCorruption");
+                Object role = fc instanceof Map<?, ?> m ? m.get("role") : "none";
+                same(f, "verdict.firstCorruption", x, role);
+            });
+            ve.dumpSaved().ifPresent(x -> same(f, "verdict.dumpSaved", x, v.get("dumpSaved")));
+            ve.dumpTaintedPages().ifPresent(x -> range(f, "verdict.dumpTaintedPages", x, v.get("dumpTaintedPages")));
+            ve.wedgedDevices().ifPresent(x -> {
+                List<String> want = x.stream().map(Bdf::pciName).sorted().toList();
+                same(f, "verdict.wedgedDevices", want, v.get("wedgedDevices"));
+            });
+        }
+        for (Map.Entry<String, CounterRange> c : e.counters().entrySet()) {
+            Object got = lookup(report, c.getKey());
+            if (got == null && !c.getKey().startsWith("smmuEvents.byId.")) {
+                f.add("counter " + c.getKey() + ": no such counter in the report");
+                continue;
+            }
+            range(f, "counter " + c.getKey(), c.getValue(), got == null ? 0L : got);
+        }
+        for (LogPattern p : e.log()) {
+            Pattern re = p.compile();
+            if (lines.stream().noneMatch(l -> re.matcher(l).find())) {
+                f.add("log: no line matches /" + p.regex() + "/");
+            }
+        }
+        for (LogPattern p : e.logAbsent()) {
+            Pattern re = p.compile();
+            lines.stream().filter(l -> re.matcher(l).find()).findFirst()
+                    .ifPresent(l -> f.add("logAbsent: /" + p.regex() + "/ matches \"" + l + "\""));
+        }
+        int at = 0;
+        for (LogPattern p : e.logOrder()) {
+            Pattern re = p.compile();
+            int i = at;
+            while (i < lines.size() && !re.matcher(lines.get(i)).find()) {
+                i++;
+            }
+            if (i == lines.size()) {
+                f.add("logOrder: no line matching /" + p.regex() + "/ after line " + at);
+                break;
+            }
+            at = i + 1;
+        }
+        return f;
+    }
+
+    /** The value at a dotted path ("ledger.fates.translated", "smmuEvents.byId.0x02"), or null. */
+    public static Object lookup(Map<String, Object> report, String path) {
+        Object cur = report;
+        for (String step : path.split("\\.")) {
+            if (!(cur instanceof Map<?, ?> m) || !m.containsKey(step)) {
+                return null;
+            }
+            cur = m.get(step);
+        }
+        return cur;
+    }
+
+    private static void same(List<String> f, String what, Object want, Object got) {
+        if (!String.valueOf(want).equals(String.valueOf(got))) {
+            f.add(what + ": expected " + want + ", got " + got);
+        }
+    }
+
+    private static void range(List<String> f, String what, CounterRange r, Object got) {
+        long value;
+        if (got instanceof Number n) {
+            value = n.longValue();
+        } else if (got instanceof Boolean b) {
+            value = b ? 1 : 0;
+        } else {
+            f.add(what + ": not a number (" + got + ")");
+            return;
+        }
+        if (!r.contains(value)) {
+            f.add(what + ": expected " + r.min() + ".." + r.max().map(String::valueOf).orElse("") + ", got " + value);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.kdumpsim.scenarios.run;
+
+import dev.kdumpsim.core.AddressRange;
+import dev.kdumpsim.kernel.boot.BootTimeline;
+import dev.kdumpsim.kernel.machine.DriverProfile;
+import dev.kdumpsim.kernel.machine.DriverSpec;
+import dev.kdumpsim.kernel.machine.EndpointConfig;
+import dev.kdumpsim.kernel.machine.KernelConfig;
+import dev.kdumpsim.kernel.machine.MachineConfig;
+import dev.kdumpsim.kernel.machine.TimelineEvent;
+import dev.kdumpsim.kernel.mm.DramLayout;
+import dev.kdumpsim.kernel.policy.Mitigation;
+import dev.kdumpsim.kernel.policy.SmmuDriverPolicy;
+import dev.kdumpsim.pcie.AbortedReadResponse;
+import dev.kdumpsim.pcie.EndpointErrorProfile;
+import dev.kdumpsim.pcie.EndpointParams;
+import dev.kdumpsim.pcie.RequesterIdMap;
+import dev.kdumpsim.pcie.RootComplexParams;
+import dev.kdumpsim.scenarios.model.AerFormat;
+import dev.kdumpsim.scenarios.model.BootPhases;
+import dev.kdumpsim.scenarios.model.DramBank;
+import dev.kdumpsim.scenarios.model.DriverConfig;
+import dev.kdumpsim.scenarios.model.Endpoint;
+import dev.kdumpsim.scenarios.model.ErrorProfile;
+import dev.kdumpsim.scenarios.model.IovaGranule;
+import dev.kdumpsim.scenarios.model.Kernel;
+import dev.kdumpsim.scenarios.model.KernelClock;
+import dev.kdumpsim.scenarios.model.RootPort;
+import dev.kdumpsim.scenarios.model.Scenario;
+import dev.kdumpsim.scenarios.model.Smmu;
+import dev.kdumpsim.scenarios.model.StreamTableFormat;
+import dev.kdumpsim.scenarios.model.TimelineAction;
+import dev.kdumpsim.scenarios.value.SimDuration;
+import dev.kdumpsim.smmuv3.SmmuParameters;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a validated {@link Scenario} into the sim-kernel {@link MachineConfig}: the one place
+ * where scenario vocabulary meets model parameters. Anything the file leaves out keeps the
+ * model's documented default.
+ */
+public final class MachineAssembler {
+
+    private MachineAssembler() {
+    }
+
+    public static MachineConfig assemble(Scenario s) {
+        List<AddressRange> banks = new ArrayList<>();
+        for (DramBank b : s.platform().dram()) {
+            banks.add(new AddressRange(b.base().value(), b.size().bytes()));
+        }
+        if (!s.platform().pcie().topology().switches().isEmpty()) {
+            throw new IllegalArgumentException("PCIe switches are described but the machine model attaches endpoints"
+                    + " directly to root ports; remove platform.pcie.topology.switches");
+        }
+        List<Integer> rootPorts = new ArrayList<>();
+        for (RootPort rp : s.platform().pcie().topology().rootPorts()) {
+            rootPorts.add(rp.bdf().requesterId());
+        }
+        List<EndpointConfig> endpoints = new ArrayList<>();
+        for (Endpoint e : s.platform().pcie().topology().endpoints()) {
+            int port = e.port().map(b -> b.requesterId()).orElse(rootPorts.get(0));
+            endpoints.add(new EndpointConfig(e.bdf().requesterId(), port, endpointParams(e)));
+        }
+        var rcModel = s.platform().pcie().rootComplex();
+        AbortedReadResponse arr = switch (rcModel.abortedReadResponse()) {
+            case CA -> AbortedReadResponse.COMPLETER_ABORT;
+            case UR -> AbortedReadResponse.UNSUPPORTED_REQUEST;
+            case TIMEOUT -> AbortedReadResponse.NO_COMPLETION;
+        };
+        var map = s.platform().pcie().requesterIdToStreamId();
+        RequesterIdMap rid = map.base() == 0 && map.offset() == 0 ? RequesterIdMap.IDENTITY
+                : new RequesterIdMap(map.base(), 0x10000 - map.base(), map.offset());
+        RootComplexParams rc = new RootComplexParams(0, arr, rcModel.abortCompletionTd(), 200, true, rid);
+
+        Set<Mitigation> mitigations = EnumSet.noneOf(Mitigation.class);
+        s.mitigations().forEach(m -> mitigations.add(Mitigation.bySpecName(m.specName())));
+        List<TimelineEvent> timeline = new ArrayList<>();
+        for (TimelineAction a : s.timeline()) {
+            timeline.add(event(a));
+        }
+        return new MachineConfig(s.seed(), new DramLayout(banks), smmu(s.platform().smmu()),
+                s.platform().smmu().eventQueueLog2Entries(), rc, rootPorts, endpoints,
+                kernel(s.kernels().first(), BootTimeline.firstKernelDefault()),
+                kernel(s.kernels().kdump(), BootTimeline.kdumpKernelOfReport()), mitigations, timeline,
+                MachineConfig.DEFAULT_STEADY_STATE_WINDOW_NS);
+    }
+
+    static SmmuParameters smmu(Smmu m) {
+        SmmuParameters d = SmmuParameters.defaults();
+        return new SmmuParameters(m.sidSizeBits(), m.streamTable() == StreamTableFormat.TWO_LEVEL, d.twoLevelCdTable(),
+                d.ttEndian(), d.pri(), d.ats(), d.sev(), d.msi(), d.coherentAccess(), d.stage1(), d.stage2(),
+                d.stallModel(), d.hyp(), d.asid16(), d.vmid16(), m.oasBits(), d.granule4k(), d.granule64k(),
+                d.eventQueueLog2Max(), d.commandQueueLog2Max(), m.gbpaResetAbort(), m.cr0AckLatency().nanos(),
+                d.gbpaUpdateLatencyNs(), d.commandLatencyNs(), d.tlbHitLatencyNs(), d.tableFetchLatencyNs(),
+                d.tlbEntries(), m.mergeBadStreamIdEvents());
+    }
+
+    static EndpointParams endpointParams(Endpoint e) {
+        String name = "ep" + e.bdf();
+        EndpointParams base = e.errorProfile() == ErrorProfile.DEFECTIVE_COMPLETION ? EndpointParams.report2018(name)
+                : EndpointParams.defaults(name);
+        EndpointErrorProfile profile = (e.errorProfile() == ErrorProfile.DEFECTIVE_COMPLETION
+                ? EndpointErrorProfile.DEFECTIVE_COMPLETION : EndpointErrorProfile.NORMAL).withWedgeAfterErrors(e.wedgeAfterErrors());
+        return new EndpointParams(name, base.vendorId(), base.deviceId(), e.functions(), e.flrCapable(),
+                e.completionTimeout().nanos(), base.upstreamLatencyNs(), base.tags(), base.requestAttr(),
+                base.uncorrectableSeverity(), profile, base.mfdErrorLogging(), base.flrCompletionNs(),
+                base.readyAfterLinkUpNs());
+    }
+
+    static KernelConfig kernel(Kernel k, BootTimeline preset) {
+        BootTimeline t = preset;
+        BootPhases b = k.boot();
+        if (b != null) {
+            t = with(t, BootTimeline.EARLY_INIT, b.earlyInit());
+            t = with(t, BootTimeline.SMMU_PROBE, b.smmuProbe());
+            t = with(t, BootTimeline.PCI_ENUMERATION, b.pciEnumeration());
+            t = with(t, BootTimeline.DRIVERS, b.drivers());
+            t = with(t, BootTimeline.USERSPACE, b.userspace());
+        }
+        List<DriverSpec> drivers = new ArrayList<>();
+        for (DriverConfig d : k.drivers()) {
+            DriverProfile p = switch (d.profile()) {
+                case NIC -> DriverProfile.NIC;
+                case STORAGE -> DriverProfile.STORAGE;
+                case NONE -> DriverProfile.NONE;
+            };
+            drivers.add(new DriverSpec(d.device().requesterId(), p, d.rings(), d.ringEntries(),
+                    (int) d.bufferSize().bytes(), d.iovaFootprint().bytes(), d.dmaRatePerSec()));
+        }
+        return new KernelConfig(k.cmdline(), SmmuDriverPolicy.bySpecName(k.smmuDriver().specName()),
+                k.iovaGranule() == IovaGranule.G64K ? 65536 : 4096, t, drivers, k.aer() == AerFormat.NATIVE);
+    }
+
+    private static BootTimeline with(BootTimeline t, String phase, Optional<SimDuration> d) {
+        return d.map(v -> t.withDuration(phase, v.nanos())).orElse(t);
+    }
+
+    static TimelineEvent event(TimelineAction a) {
+        boolean kdump = a.clock() == KernelClock.KDUMP;
+        int bdf = a.device().map(b -> b.requesterId()).orElse(-1);
+        TimelineEvent.Kind kind = switch (a.action()) {
+            case PANIC -> TimelineEvent.Kind.PANIC;
+            case FLR -> TimelineEvent.Kind.FLR;
+            case SBR -> TimelineEvent.Kind.SBR;
+            case CONFIG_WRITE -> TimelineEvent.Kind.CONFIG_WRITE;
+            case RUN_UNTIL -> TimelineEvent.Kind.RUN_UNTIL;
+        };
+        return new TimelineEvent(kind, a.at().nanos(), kdump, bdf, a.offset().map(Long::intValue).orElse(0),
+                a.value().map(Long::intValue).orElse(0), a.width());
+    }
+}

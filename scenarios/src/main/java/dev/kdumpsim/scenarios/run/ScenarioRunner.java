@@ -1,0 +1,39 @@
+package dev.kdumpsim.scenarios.run;
+
+import dev.kdumpsim.kernel.machine.Machine;
+import dev.kdumpsim.kernel.machine.RunResult;
+import dev.kdumpsim.scenarios.model.Scenario;
+import java.util.List;
+import java.util.Map;
+
+/** Runs one scenario: assemble, simulate, report, check expectations. */
+public final class ScenarioRunner {
+
+    /** A finished run. */
+    public record Outcome(Scenario scenario, Machine machine, RunResult result, Map<String, Object> report, String kernelLog,
+            List<String> failures) {
+        public boolean passed() {
+            return failures.isEmpty();
+        }
+    }
+
+    private ScenarioRunner() {
+    }
+
+    /**
+     * @throws IllegalArgumentException when the scenario describes a machine the model cannot build
+     *     (message says what and how to fix it)
+     */
+    @SuppressWarnings("unchecked")
+    public static Outcome run(Scenario s, String version) {
+        Machine machine = new Machine(MachineAssembler.assemble(s));
+        RunResult r = machine.run();
+        Map<String, Object> report = RunReport.build(s, r, version);
+        List<String> failures = ExpectationChecker.check(s.expect(), report, RunReport.logLines(r));
+        Map<String, Object> exp = new java.util.LinkedHashMap<>();
+        exp.put("passed", failures.isEmpty());
+        exp.put("failures", new java.util.ArrayList<>(failures));
+        report.put("expectations", exp);
+        return new Outcome(s, machine, r, report, RunReport.kernelLog(r), failures);
+    }
+}
