@@ -29,6 +29,17 @@ class MachineDeterminismTest {
     }
 
     @Test
+    void panicBeforeKexecLoadIsRejected() {
+        MachineConfig c = Machines.report2018(1, SmmuDriverPolicy.V4_16, Set.of(), 2_000, 8 * Machines.MIB);
+        MachineConfig early = new MachineConfig(c.seed(), c.dram(), c.smmu(), c.evtqMaxShift(), c.rootComplex(),
+                c.rootPorts(), c.endpoints(), c.first(), c.kdump(), c.mitigations(),
+                java.util.List.of(TimelineEvent.panic(1_000_000_000L)), c.steadyStateWindowNs());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Machine(early));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("kexec -p"), e.getMessage());
+    }
+
+    @Test
     void differentSeedMovesTheCrash() {
         // the panic lands anywhere within a millisecond and the traffic phase is seeded
         RunResult a = run(7);
