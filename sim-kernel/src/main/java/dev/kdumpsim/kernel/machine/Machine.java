@@ -72,6 +72,7 @@ public final class Machine {
 
     public Machine(MachineConfig config) {
         this.config = config;
+        checkCrashKernelLoadedBeforePanic(config);
         this.sim = new Simulation(config.seed());
         this.mem = new PhysicalMemory(sim);
         this.jitter = sim.random().stream("machine.jitter");
@@ -105,6 +106,21 @@ public final class Machine {
                 config.evtqMaxShift());
         if (config.mitigations().contains(Mitigation.IOVA_RESERVE_CRASHKERNEL)) {
             first.reserveIovaRange(crash.range());
+        }
+    }
+
+    /**
+     * {@code __crash_kexec} does nothing while {@code kexec_crash_image} is NULL: a panic before
+     * kernel #1's userspace ran {@code kexec -p} would not boot a kdump kernel at all.
+     */
+    private static void checkCrashKernelLoadedBeforePanic(MachineConfig config) {
+        long loadedAt = config.first().boot().startNs(BootTimeline.USERSPACE);
+        for (TimelineEvent e : config.timeline()) {
+            if (e.kind() == TimelineEvent.Kind.PANIC && e.atNs() < loadedAt) {
+                throw new IllegalArgumentException(String.format("the panic at %.3f s comes before kernel #1's userspace"
+                        + " loads the crash kernel (kexec -p at %.3f s); with no crash kernel loaded there is no kdump:"
+                        + " move the panic later", e.atNs() / 1e9, loadedAt / 1e9));
+            }
         }
     }
 
