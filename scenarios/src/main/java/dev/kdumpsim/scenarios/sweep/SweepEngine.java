@@ -97,8 +97,9 @@ public final class SweepEngine {
                             s = plan.materialize(v);
                         } catch (ScenarioException e) {
                             next.set(todo.length); // stop handing out work
-                            throw new ScenarioException(e.file(), e.line(), e.column(), "variant #" + v.index() + " ("
-                                    + String.join(" ", v.setArgs()) + "): " + e.problem(), e.hint());
+                            String where = e.line() > 0 ? e.file() + ":" + e.line() + ":" + e.column() : e.file();
+                            throw new ScenarioException(plan.file(), 0, 0, "variant #" + v.index() + " (--set "
+                                    + String.join(" --set ", v.setArgs()) + ") is invalid: " + where + ": " + e.problem(), e.hint());
                         }
                         VariantRow row;
                         try {

@@ -22,6 +22,7 @@ import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -148,7 +149,7 @@ final class SweepPlots {
                 font(Font.PLAIN, 12)));
         NumberAxis scaleAxis = new NumberAxis("corruption rate");
         scaleAxis.setRange(0, 1);
-        scaleAxis.setNumberFormatOverride(percent());
+        scaleAxis.setTickUnit(new NumberTickUnit(0.1, percent()));
         PaintScaleLegend legend = new PaintScaleLegend(new Ramp(), scaleAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setAxisLocation(AxisLocation.TOP_OR_RIGHT);
@@ -184,7 +185,7 @@ final class SweepPlots {
         }
         NumberAxis rateAxis = new NumberAxis("corruption rate");
         rateAxis.setRange(0, 1.05);
-        rateAxis.setNumberFormatOverride(percent());
+        rateAxis.setTickUnit(new NumberTickUnit(0.1, percent()));
         LineAndShapeRenderer rateRenderer = new LineAndShapeRenderer(true, true);
         rateRenderer.setSeriesPaint(0, new Color(0xE31A1C));
         rateRenderer.setSeriesStroke(0, new BasicStroke(2.5f));
