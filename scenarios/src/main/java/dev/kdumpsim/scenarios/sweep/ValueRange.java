@@ -54,7 +54,7 @@ public final class ValueRange {
         long s;
         if (step == null) {
             if (kind != Kind.INTEGER) {
-                throw new IllegalArgumentException("range '" + text + "' of " + kind.noun + " needs a step (e.g. 4KiB..1MiB:*2 or 1ms..5ms:1ms)");
+                throw new IllegalArgumentException("range '" + text + "' of " + kind.noun + " needs a step");
             }
             s = 1;
         } else if (geometric) {
