@@ -62,7 +62,7 @@ class SweepValidatorTest {
         assertAt(error("  parameters:\n    - {path: a, range: 1KiB..4KiB}\n"), 12, 24, "range '1KiB..4KiB' of sizes needs a step");
         assertAt(error("  parameters:\n    - {path: a, values: [x]}\n    - {path: a, values: [y]}\n"), 13, 14, "parameter a is listed twice");
         assertAt(error("  seeds: 0\n"), 11, 10, "seeds per point must be 1 to 1000000, not 0");
-        assertAt(error("  parameters:\n    - {path: sweep.seeds, values: [1]}\n"), 12, 13, "a sweep cannot sweep its own sweep section");
+        assertAt(error("  parameters:\n    - {path: sweep.seeds, values: [1]}\n"), 12, 14, "a sweep cannot sweep its own sweep section");
     }
 
     @Test
