@@ -2,6 +2,8 @@ package dev.kdumpsim.cli;
 
 import dev.kdumpsim.cli.bench.BenchCommand;
 import dev.kdumpsim.cli.decode.DecodeCommand;
+import dev.kdumpsim.cli.sweep.MergeCommand;
+import dev.kdumpsim.cli.sweep.SweepCommand;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Simulates what DMA does when a Linux machine crashes and boots its kdump kernel behind an IOMMU.",
-        subcommands = {BenchCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BenchCommand.class, DecodeCommand.class, SweepCommand.class, MergeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
