@@ -37,11 +37,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "sweep",
         mixinStandardHelpOptions = true,
-        description = {
-            "Runs the scenario's sweep: every combination of the sweep parameters' values (minus exclusions) with K seeds each,",
-            "in parallel. Writes results.csv, results.jsonl, summary.md, junit.xml, heatmap and per-policy plots (PNG, SVG)",
-            "and sweep.json to DIR; the files are the same bytes for any --jobs. See docs/sweeps.md."
-        },
+        description = "Runs the scenario's sweep: every combination of the sweep parameters' values (minus exclusions) with K seeds "
+                + "each, in parallel. Writes results.csv, results.jsonl, summary.md, junit.xml, a corruption heatmap and per-policy "
+                + "charts (PNG and SVG) and sweep.json to DIR; the files are the same bytes for any --jobs. See docs/sweeps.md.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every variant passed its expectations",

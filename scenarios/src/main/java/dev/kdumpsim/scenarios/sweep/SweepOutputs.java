@@ -11,7 +11,8 @@ import java.util.Map;
  * and {@code kdumpsim merge} of shards all produce the same bytes: {@code results.jsonl},
  * {@code results.csv}, {@code summary.md}, {@code junit.xml}, the plots ({@code heatmap-corruption}
  * and {@code policy-<value>}, each {@code .png} and {@code .svg}) and {@code sweep.json}, each
- * written atomically, {@code sweep.json} last.
+ * written atomically, {@code sweep.json} last. Plot files of an earlier sweep in the same
+ * directory that this one does not write are removed.
  */
 public final class SweepOutputs {
 
@@ -22,6 +23,19 @@ public final class SweepOutputs {
     public static final String JUNIT = "junit.xml";
 
     private SweepOutputs() {
+    }
+
+    /** Plots an earlier sweep left in {@code dir} (another policy value, say) would pass for this sweep's. */
+    private static void removeStalePlots(Path dir, List<String> written) throws IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            for (Path p : files.toList()) {
+                String n = p.getFileName().toString();
+                boolean plot = (n.startsWith("policy-") || n.startsWith("heatmap-")) && (n.endsWith(".png") || n.endsWith(".svg"));
+                if (plot && !written.contains(n)) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+        }
     }
 
     /** Writes every output file into {@code dir}; returns their names in writing order. */
@@ -42,6 +56,7 @@ public final class SweepOutputs {
         }
         AtomicFiles.write(dir.resolve(MANIFEST), m.toJsonText());
         names.add(MANIFEST);
+        removeStalePlots(dir, names);
         return names;
     }
 }
