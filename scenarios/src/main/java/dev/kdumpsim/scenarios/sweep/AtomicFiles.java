@@ -24,7 +24,8 @@ final class AtomicFiles {
     static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // not Files.createTempFile: its files are owner-only (0600), and the outputs are meant to be shared
+        Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".tmp");
         try {
             Files.write(tmp, bytes);
             try {

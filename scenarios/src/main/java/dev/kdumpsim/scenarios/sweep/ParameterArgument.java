@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * {@code --param path=v1,v2,...} on the command line: values split at top-level commas (commas
- * inside {@code [..]} or {@code {..}} belong to a list value, so {@code mitigations=[],[flr-all,sbr-all]}
- * has two values), each item a value or a range ({@link ValueRange}: {@code 1..4}, {@code 4KiB..1MiB:*4}).
+ * inside {@code [..]}, {@code {..}} or YAML quotes belong to the value, so
+ * {@code mitigations=[],[flr-all,sbr-all]} has two values and {@code cmdline="crashkernel=256M,high",x}
+ * too), each item a value or a range ({@link ValueRange}: {@code 1..4}, {@code 4KiB..1MiB:*4}).
  * Errors read {@code --param path: message (hint)}, like {@code --set} errors.
  */
 public final class ParameterArgument {
@@ -55,9 +56,20 @@ public final class ParameterArgument {
         List<String> items = new ArrayList<>();
         int depth = 0;
         int start = 0;
+        char quote = 0;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ',';
-            if (c == '[' || c == '{') {
+            if (quote != 0) {
+                if (c == quote || i == text.length()) {
+                    quote = 0;
+                }
+                if (i < text.length()) {
+                    continue;
+                }
+            }
+            if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '[' || c == '{') {
                 depth++;
             } else if (c == ']' || c == '}') {
                 depth--;
