@@ -48,7 +48,7 @@ public final class MergeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserInputException("cannot merge into " + out + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
         }
-        SweepCommand.report(spec.commandLine().getOut(), "merged " + shards.size() + " shard(s)", result);
+        SweepCommand.report(spec.commandLine().getOut(), "merged " + shards.size() + " shard(s)", result, out);
         return result.allPassed() ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
     }
 }

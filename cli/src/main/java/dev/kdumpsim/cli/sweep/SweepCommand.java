@@ -120,14 +120,14 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserInputException("cannot write " + out + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
         }
-        report(spec.commandLine().getOut(), plan.manifest().scenario() + (slice.isAll() ? "" : " shard " + slice), result);
+        report(spec.commandLine().getOut(), plan.manifest().scenario() + (slice.isAll() ? "" : " shard " + slice), result, out);
         return result.allPassed() ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
     }
 
-    static void report(PrintWriter out, String what, SweepResult r) {
+    static void report(PrintWriter out, String what, SweepResult r, Path dir) {
         out.println(what + ": " + r.variants() + " variants, " + r.passed() + " passed, " + r.failed() + " failed, " + r.errors() + " crashed"
                 + (r.resumed() > 0 ? " (" + r.resumed() + " resumed)" : ""));
-        out.println("wrote " + String.join(", ", r.files()));
+        out.println("wrote " + dir + ": " + String.join(", ", r.files()));
         out.flush();
     }
 

@@ -129,10 +129,19 @@ final class SweepPlots {
                 data[1][i] = y;
                 data[2][i] = Double.isNaN(rate) ? -1 : rate;
                 i++;
-                XYTextAnnotation label = new XYTextAnnotation(cells[x][y] == null ? "not run" : SummaryMarkdown.pct(rate), x, y);
+                Color ink = !Double.isNaN(rate) && rate > 0.6 ? Color.WHITE : Color.BLACK;
+                boolean ran = cells[x][y] != null;
+                XYTextAnnotation label = new XYTextAnnotation(ran ? SummaryMarkdown.pct(rate) : "not run", x, ran ? y + 0.07 : y);
                 label.setFont(font(Font.BOLD, 12));
-                label.setPaint(!Double.isNaN(rate) && rate > 0.6 ? Color.WHITE : Color.BLACK);
+                label.setPaint(ink);
                 plot.addAnnotation(label);
+                if (ran) {
+                    // how many variants the rate is over: 1 of 2 and 50 of 100 are not the same evidence
+                    XYTextAnnotation count = new XYTextAnnotation("n=" + cells[x][y].variants(), x, y - 0.12);
+                    count.setFont(font(Font.PLAIN, 10));
+                    count.setPaint(ink);
+                    plot.addAnnotation(count);
+                }
             }
         }
         DefaultXYZDataset dataset = new DefaultXYZDataset();
