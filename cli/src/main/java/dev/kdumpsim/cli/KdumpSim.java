@@ -6,6 +6,8 @@ import dev.kdumpsim.cli.scenario.ExplainCommand;
 import dev.kdumpsim.cli.scenario.RunCommand;
 import dev.kdumpsim.cli.scenario.SchemaCommand;
 import dev.kdumpsim.cli.scenario.ValidateCommand;
+import dev.kdumpsim.cli.sweep.MergeCommand;
+import dev.kdumpsim.cli.sweep.SweepCommand;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +22,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Simulates what DMA does when a Linux machine crashes and boots its kdump kernel behind an IOMMU.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, SchemaCommand.class, BenchCommand.class,
-            DecodeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, SchemaCommand.class, SweepCommand.class,
+            MergeCommand.class, BenchCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",

@@ -19,6 +19,7 @@ import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.model.Smmu;
 import dev.kdumpsim.scenarios.model.TimelineAction;
 import dev.kdumpsim.scenarios.model.Topology;
+import dev.kdumpsim.scenarios.sweep.SweepValidator;
 import dev.kdumpsim.scenarios.value.Bdf;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,9 @@ public final class ScenarioValidator {
         drivers(s.kernels().first(), devices);
         drivers(s.kernels().kdump(), devices);
         timeline(s, devices);
+        if (s.sweep().isPresent()) {
+            new SweepValidator(at).validate(s.sweep().get());
+        }
         List<Bdf> wedged = s.expect().verdict().wedgedDevices().orElse(List.of());
         for (int i = 0; i < wedged.size(); i++) {
             if (!"endpoint".equals(devices.get(wedged.get(i)))) {

@@ -1,6 +1,7 @@
 package dev.kdumpsim.scenarios.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /** A scenario file: a machine, two kernels, a crash, mitigations, and what must be observed. */
 @Doc("A kdumpsim scenario: a machine, two kernels, a crash timeline, mitigations and expectations")
@@ -12,7 +13,8 @@ public record Scenario(
         @Doc("The crashing kernel #1 and the kdump kernel") Kernels kernels,
         @Doc("Mitigations applied (DOMAIN.md policy table)") List<Mitigation> mitigations,
         @Doc("Actions at simulated times: panic, resets, config writes, run-until") List<TimelineAction> timeline,
-        @Doc("Assertions checked after the run") Expectations expect) {
+        @Doc("Assertions checked after the run") Expectations expect,
+        @Doc("Batch sweep over this scenario (kdumpsim sweep; ignored by kdumpsim run)") Optional<Sweep> sweep) {
 
     public Scenario {
         mitigations = List.copyOf(mitigations);

@@ -336,13 +336,29 @@ public final class Machine {
                     // kdump-adopt: the deferred attach happens at the driver's first DMA API use
                     kdump.smmuDriver.attach(sid, kdump.domainFor(spec.bdf()).cdAddress(), () -> { });
                 }
-            }, ok -> { });
+            }, ok -> probed.add(d));
         }
     }
 
+    /** Drivers whose kdump probe finished (successfully or not). */
+    private final java.util.Set<DeviceDriver> probed = new java.util.HashSet<>();
+    /** How long kdump userspace waits for its dump target to appear (dracut's default device timeout is longer; a model value). */
+    static final long DUMP_TARGET_WAIT_NS = 30_000_000_000L;
+    private long dumpWaitStart = -1;
+
     private void saveDump() {
-        ledger.capturedAt(sim.now());
         DeviceDriver target = dumpTarget();
+        if (target != null && !probed.contains(target)) {
+            // the kdump initramfs waits for the dump target's driver (FLR and settle delays included)
+            if (dumpWaitStart < 0) {
+                dumpWaitStart = sim.now();
+            }
+            if (sim.now() - dumpWaitStart < DUMP_TARGET_WAIT_NS) {
+                sim.scheduleAfter(10_000_000L, x -> saveDump(), 0);
+                return;
+            }
+        }
+        ledger.capturedAt(sim.now());
         if (target == null) {
             dumpSaved = false;
             dumpFailure = "no dump target: the kdump kernel binds no storage or network driver";

@@ -1,0 +1,54 @@
+package dev.kdumpsim.scenarios.run;
+
+import dev.kdumpsim.scenarios.model.Scenario;
+import dev.kdumpsim.scenarios.sweep.VariantOutcome;
+import dev.kdumpsim.scenarios.sweep.VariantRunner;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs sweep variants through the simulator (registered for {@code ServiceLoader} in
+ * META-INF/services). Each call builds its own Machine, so concurrent calls share nothing; the
+ * metrics are the report's counters flattened to dotted keys, always in the same order.
+ */
+public final class SimVariantRunner implements VariantRunner {
+
+    /** The version string reports carry in sweeps (outputs must not depend on the build). */
+    static final String VERSION = "sweep";
+
+    @Override
+    public VariantOutcome run(Scenario variant) {
+        ScenarioRunner.Outcome o = ScenarioRunner.run(variant, VERSION);
+        return new VariantOutcome(o.passed(), o.failures(), metrics(o.report()));
+    }
+
+    /** The flat metrics of a report: verdict fields, ledger, SMMU events, AER totals. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> metrics(Map<String, Object> report) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> v = (Map<String, Object>) report.get("verdict");
+        m.put("verdict.kdumpCorrupted", v.get("kdumpCorrupted"));
+        Object fc = v.get("firstCorruption");
+        m.put("verdict.firstCorruption", fc instanceof Map<?, ?> f ? f.get("role") : null);
+        m.put("verdict.liveWrites", v.get("liveWrites"));
+        m.put("verdict.freeWrites", v.get("freeWrites"));
+        m.put("verdict.dumpSaved", v.get("dumpSaved"));
+        m.put("verdict.dumpTaintedPages", v.get("dumpTaintedPages"));
+        m.put("verdict.wedgedDevices", (long) ((List<?>) v.get("wedgedDevices")).size());
+        Map<String, Object> l = (Map<String, Object>) report.get("ledger");
+        m.put("ledger.issued", l.get("issued"));
+        ((Map<String, Object>) l.get("fates")).forEach((k, x) -> m.put("ledger.fates." + k, x));
+        m.put("ledger.inFlight", l.get("inFlight"));
+        Map<String, Object> e = (Map<String, Object>) report.get("smmuEvents");
+        for (String k : new String[] {"raised", "printed", "suppressed", "lost", "discardedQueueOff"}) {
+            m.put("smmuEvents." + k, e.get(k));
+        }
+        long aerErrors = 0;
+        for (Object d : ((Map<String, Object>) report.get("aer")).values()) {
+            aerErrors += ((Number) ((Map<String, Object>) d).get("errors")).longValue();
+        }
+        m.put("aer.errors", aerErrors);
+        return m;
+    }
+}
