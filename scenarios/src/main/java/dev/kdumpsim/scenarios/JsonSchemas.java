@@ -30,9 +30,7 @@ public final class JsonSchemas {
         root.put("$id", "https://kdumpsim.dev/schema/scenario.json");
         root.put("title", "kdumpsim scenario");
         root.putAll(schema(Scenario.class));
-        StringBuilder b = new StringBuilder();
-        ScenarioJson.write(b, root, "");
-        return b.append('\n').toString();
+        return JsonWriter.pretty(root);
     }
 
     private static Map<String, Object> schema(Type type) {

@@ -69,65 +69,6 @@ public final class ScenarioJson {
 
     /** Pretty-printed JSON (2-space indent, "\n" line ends), deterministic. */
     public static String toJson(Object value) {
-        StringBuilder b = new StringBuilder();
-        write(b, toJsonValue(value), "");
-        return b.append('\n').toString();
-    }
-
-    static void write(StringBuilder b, Object v, String indent) {
-        if (v instanceof Map<?, ?> m) {
-            if (m.isEmpty()) {
-                b.append("{}");
-                return;
-            }
-            b.append("{\n");
-            int i = 0;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                b.append(indent).append("  ");
-                string(b, String.valueOf(e.getKey()));
-                b.append(": ");
-                write(b, e.getValue(), indent + "  ");
-                b.append(++i < m.size() ? ",\n" : "\n");
-            }
-            b.append(indent).append('}');
-        } else if (v instanceof List<?> l) {
-            if (l.isEmpty()) {
-                b.append("[]");
-                return;
-            }
-            b.append("[\n");
-            for (int i = 0; i < l.size(); i++) {
-                b.append(indent).append("  ");
-                write(b, l.get(i), indent + "  ");
-                b.append(i + 1 < l.size() ? ",\n" : "\n");
-            }
-            b.append(indent).append(']');
-        } else if (v instanceof String s) {
-            string(b, s);
-        } else {
-            b.append(v);
-        }
-    }
-
-    private static void string(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
+        return JsonWriter.pretty(toJsonValue(value));
     }
 }

@@ -1,5 +1,7 @@
 package dev.kdumpsim.scenarios.sweep;
 
+import dev.kdumpsim.scenarios.JsonWriter;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,92 +20,12 @@ final class Json {
 
     /** One line, no spaces. */
     static String compact(Object value) {
-        StringBuilder b = new StringBuilder();
-        write(b, value, null);
-        return b.toString();
+        return JsonWriter.compact(value);
     }
 
     /** Two-space indented, "\n" line ends, ending in a newline. */
     static String pretty(Object value) {
-        StringBuilder b = new StringBuilder();
-        write(b, value, "");
-        return b.append('\n').toString();
-    }
-
-    private static void write(StringBuilder b, Object v, String indent) {
-        if (v instanceof Map<?, ?> m) {
-            if (m.isEmpty()) {
-                b.append("{}");
-                return;
-            }
-            b.append('{');
-            int i = 0;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                newline(b, indent, 1);
-                string(b, String.valueOf(e.getKey()));
-                b.append(indent == null ? ":" : ": ");
-                write(b, e.getValue(), indent == null ? null : indent + "  ");
-                if (++i < m.size()) {
-                    b.append(',');
-                }
-            }
-            newline(b, indent, 0);
-            b.append('}');
-        } else if (v instanceof List<?> l) {
-            if (l.isEmpty()) {
-                b.append("[]");
-                return;
-            }
-            b.append('[');
-            for (int i = 0; i < l.size(); i++) {
-                newline(b, indent, 1);
-                write(b, l.get(i), indent == null ? null : indent + "  ");
-                if (i + 1 < l.size()) {
-                    b.append(',');
-                }
-            }
-            newline(b, indent, 0);
-            b.append(']');
-        } else if (v instanceof String s) {
-            string(b, s);
-        } else if (v instanceof Double d) {
-            b.append(d.isNaN() || d.isInfinite() ? "null" : d.toString());
-        } else if (v == null || v instanceof Boolean || v instanceof Long) {
-            b.append(v);
-        } else {
-            throw new IllegalArgumentException("not a JSON value: " + v.getClass().getName());
-        }
-    }
-
-    private static void newline(StringBuilder b, String indent, int deeper) {
-        if (indent != null) {
-            b.append('\n').append(indent);
-            if (deeper > 0) {
-                b.append("  ");
-            }
-        }
-    }
-
-    static void string(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
+        return JsonWriter.pretty(value);
     }
 
     /** Parses one JSON value; {@link IllegalArgumentException} on anything malformed or trailing. */
