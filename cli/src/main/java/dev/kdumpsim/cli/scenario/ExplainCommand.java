@@ -12,7 +12,6 @@ import dev.kdumpsim.kernel.machine.TimelineEvent;
 import dev.kdumpsim.kernel.smmu.SmmuFeatures;
 import dev.kdumpsim.pcie.Bdf;
 import dev.kdumpsim.scenarios.model.Scenario;
-import dev.kdumpsim.scenarios.run.MachineAssembler;
 import dev.kdumpsim.scenarios.run.ScenarioRunner;
 import dev.kdumpsim.smmuv3.SmmuParameters;
 import java.io.PrintWriter;
@@ -47,11 +46,11 @@ public final class ExplainCommand implements Callable<Integer> {
         MachineConfig c;
         ScenarioRunner.Outcome o;
         try {
-            c = MachineAssembler.assemble(s);
             o = ScenarioRunner.run(s, VersionProvider.version());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }
+        c = o.machine().config();
         PrintWriter w = spec.commandLine().getOut();
         w.printf("scenario %s (seed %d): %s%n%n", s.name(), s.seed(), s.description());
         w.println("machine");

@@ -165,6 +165,11 @@ public final class DeviceDriver implements EventHandler {
         return true;
     }
 
+    /** The probe ended: the device was programmed, or the driver gave up. */
+    public boolean probeFinished() {
+        return programmed || failed;
+    }
+
     /** Whether the engines were programmed (DMA running or run). */
     public boolean programmed() {
         return programmed;

@@ -128,8 +128,7 @@ final class KernelInstance {
     /** The IOVA allocator behaviour of the kernel version the SMMU policy stands for. */
     static IovaPolicy iovaPolicy(SmmuDriverPolicy p) {
         return switch (p) {
-            case V4_16, V4_19 -> IovaPolicy.V4_19;
-            case V5_2 -> IovaPolicy.V4_19;
+            case V4_16, V4_19, V5_2 -> IovaPolicy.V4_19;
             default -> IovaPolicy.V6_6;
         };
     }

@@ -82,7 +82,7 @@ public final class Machine {
         }
         this.smmu = new SmmuV3("smmu0", sim, mem, config.smmu());
         this.rc = new RootComplex(sim, mem, smmu, config.rootComplex());
-        this.ledger = new Ledger(mem);
+        this.ledger = new Ledger();
         rc.addObserver(ledger);
         buildTopology();
 
@@ -336,19 +336,17 @@ public final class Machine {
                     // kdump-adopt: the deferred attach happens at the driver's first DMA API use
                     kdump.smmuDriver.attach(sid, kdump.domainFor(spec.bdf()).cdAddress(), () -> { });
                 }
-            }, ok -> probed.add(d));
+            }, ok -> { });
         }
     }
 
-    /** Drivers whose kdump probe finished (successfully or not). */
-    private final java.util.Set<DeviceDriver> probed = new java.util.HashSet<>();
     /** How long kdump userspace waits for its dump target to appear (dracut's default device timeout is longer; a model value). */
     static final long DUMP_TARGET_WAIT_NS = 30_000_000_000L;
     private long dumpWaitStart = -1;
 
     private void saveDump() {
         DeviceDriver target = dumpTarget();
-        if (target != null && !probed.contains(target)) {
+        if (target != null && !target.probeFinished()) {
             // the kdump initramfs waits for the dump target's driver (FLR and settle delays included)
             if (dumpWaitStart < 0) {
                 dumpWaitStart = sim.now();
@@ -396,7 +394,8 @@ public final class Machine {
 
     // ---- for RunSummary ---------------------------------------------------------------------------
 
-    MachineConfig config() {
+    /** What this machine was built from. */
+    public MachineConfig config() {
         return config;
     }
 

@@ -188,7 +188,6 @@ public final class ArmSmmuV3Driver {
         });
         enableCommandQueue(seq, 0);
         invalidateAll(seq);
-        int keep = 0;
         seq.step("EVTQ_BASE", () -> {
             smmu.writeq(EVENTQ_BASE, queueBase(evtqBase, features.evtqShift()));
             smmu.writel(EVENTQ_PROD, 0);
@@ -197,7 +196,7 @@ public final class ArmSmmuV3Driver {
         cr0(seq, "EVTQEN", CR0_CMDQEN | CR0_EVENTQEN);
         setupIrqs(seq);
         boolean evtqOff = k.kdump() && policy.eventQueueOffInKdump();
-        int enables = CR0_CMDQEN | (evtqOff ? 0 : CR0_EVENTQEN) | CR0_SMMUEN | keep;
+        int enables = CR0_CMDQEN | (evtqOff ? 0 : CR0_EVENTQEN) | CR0_SMMUEN;
         cr0(seq, "SMMUEN", enables);
         seq.run(() -> {
             if (bypassWindowStartNs >= 0) {
@@ -210,11 +209,7 @@ public final class ArmSmmuV3Driver {
 
     /** kdump-adopt: keep SMMUEN and the crashed kernel's stream table; new command queue only. */
     private void adopt(MmioSequence seq, Consumer<Boolean> done) {
-        long base = smmu.readq(STRTAB_BASE) & STRTAB_BASE_ADDR_MASK;
-        int cfg = smmu.readl(STRTAB_BASE_CFG);
-        l1Base = base;
-        l1Log2 = (cfg & 0x3f) - ((cfg >>> 6) & 0x1f);
-        adoptedTable = true;
+        useLiveStreamTable();
         scanAdoptedTable();
         cr0(seq, "queues off", CR0_SMMUEN);
         enableCommandQueue(seq, CR0_SMMUEN);
@@ -227,22 +222,13 @@ public final class ArmSmmuV3Driver {
 
     /** Bjorn's proposal: SMMUEN stays 1; every STE of the live table becomes invalid, then CFGI_ALL. */
     private void invalidateInPlace(MmioSequence seq, Consumer<Boolean> done) {
-        long base = smmu.readq(STRTAB_BASE) & STRTAB_BASE_ADDR_MASK;
-        int cfg = smmu.readl(STRTAB_BASE_CFG);
-        l1Base = base;
-        l1Log2 = (cfg & 0x3f) - ((cfg >>> 6) & 0x1f);
-        adoptedTable = true;
+        useLiveStreamTable();
         cr0(seq, "queues off", CR0_SMMUEN);
         seq.step("invalidate STEs", () -> {
-            for (int g = 0; g < (1 << l1Log2); g++) {
-                long d = mem.readLong(k.cpuAgent(), l1Base + 8L * g);
-                L1StreamTableDescriptor l1 = L1StreamTableDescriptor.decode(d);
-                if (l1.span() == 0) {
-                    continue;
-                }
-                l2Tables.put(g, l1.l2Ptr());
+            readL2Tables();
+            for (long l2 : l2Tables.values()) {
                 for (int i = 0; i < (1 << STRTAB_SPLIT); i++) {
-                    StreamTableEntry.INVALID.writeTo(mem, k.cpuAgent(), l1.l2Ptr() + 64L * i);
+                    StreamTableEntry.INVALID.writeTo(mem, k.cpuAgent(), l2 + 64L * i);
                 }
             }
         });
@@ -261,17 +247,34 @@ public final class ArmSmmuV3Driver {
         });
     }
 
-    private void scanAdoptedTable() {
+    /**
+     * The crashed kernel's stream table stays in use: its base and size from STRTAB_BASE(_CFG)
+     * (LOG2SIZE[5:0] minus SPLIT[10:6] = log2 of the L1 descriptors).
+     */
+    private void useLiveStreamTable() {
+        int cfg = smmu.readl(STRTAB_BASE_CFG);
+        l1Base = smmu.readq(STRTAB_BASE) & STRTAB_BASE_ADDR_MASK;
+        l1Log2 = (cfg & 0x3f) - ((cfg >>> 6) & 0x1f);
+        adoptedTable = true;
+    }
+
+    /** Records the L2 table of every valid L1 descriptor of the table in use. */
+    private void readL2Tables() {
         for (int g = 0; g < (1 << l1Log2); g++) {
             L1StreamTableDescriptor l1 = L1StreamTableDescriptor.decode(mem.readLong(k.cpuAgent(), l1Base + 8L * g));
-            if (l1.span() == 0) {
-                continue;
+            if (l1.span() != 0) {
+                l2Tables.put(g, l1.l2Ptr());
             }
-            l2Tables.put(g, l1.l2Ptr());
+        }
+    }
+
+    private void scanAdoptedTable() {
+        readL2Tables();
+        for (var e : l2Tables.entrySet()) {
             for (int i = 0; i < (1 << STRTAB_SPLIT); i++) {
-                StreamTableEntry ste = StreamTableEntry.readFrom(mem, k.cpuAgent(), l1.l2Ptr() + 64L * i);
+                StreamTableEntry ste = StreamTableEntry.readFrom(mem, k.cpuAgent(), e.getValue() + 64L * i);
                 if (ste.valid() && ste.config() != StreamTableEntry.CONFIG_ABORT) {
-                    deferredAttach.put((g << STRTAB_SPLIT) | i, Boolean.TRUE); // is_attach_deferred()
+                    deferredAttach.put((e.getKey() << STRTAB_SPLIT) | i, Boolean.TRUE); // is_attach_deferred()
                 }
             }
         }

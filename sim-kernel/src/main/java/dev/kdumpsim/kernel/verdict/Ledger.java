@@ -34,8 +34,8 @@ public final class Ledger implements TransactionObserver {
     private long freeWrites;
     private Corruption first;
 
-    public Ledger(PhysicalMemory memory) {
-        // regions are classified lazily by role; the memory is only needed for future extensions
+    /** Regions are classified lazily, by role, the first time a transaction lands in them. */
+    public Ledger() {
     }
 
     /** The panic happened now: later writes into kernel #1 memory taint the dump. */

@@ -29,7 +29,7 @@ class LedgerTest {
         mem.addRegion("dram", 0, 16L << 30, "kernel1", MemoryRoles.KERNEL1);
         mem.addRegion("crashkernel", 0x7fe0_0000L, 0x8000_0000L, "kdump", MemoryRoles.FREE_KDUMP);
         mem.addRegion("kdump memblock", 0xfd00_0000L, 0x0100_0000L, "kdump", MemoryRoles.LIVE_KDUMP);
-        ledger = new Ledger(mem);
+        ledger = new Ledger();
     }
 
     private void tx(long t, int rid, boolean write, DmaFate fate, long pa) {
