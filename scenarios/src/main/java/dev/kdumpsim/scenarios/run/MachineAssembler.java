@@ -10,7 +10,7 @@ import dev.kdumpsim.kernel.machine.MachineConfig;
 import dev.kdumpsim.kernel.machine.TimelineEvent;
 import dev.kdumpsim.kernel.mm.DramLayout;
 import dev.kdumpsim.kernel.policy.Mitigation;
-import dev.kdumpsim.kernel.policy.SmmuDriverPolicy;
+import dev.kdumpsim.kernel.smmu.SmmuDriverPolicy;
 import dev.kdumpsim.pcie.AbortedReadResponse;
 import dev.kdumpsim.pcie.EndpointErrorProfile;
 import dev.kdumpsim.pcie.EndpointParams;

@@ -3,12 +3,13 @@ package dev.kdumpsim.kernel.dma;
 import dev.kdumpsim.core.AddressRange;
 import dev.kdumpsim.kernel.iova.IovaAllocator;
 import dev.kdumpsim.kernel.iova.IovaDevice;
-import dev.kdumpsim.smmuv3.Stage1PageTableBuilder;
+import dev.kdumpsim.kernel.iommu.IoPageTable;
 
 /**
  * An IOMMU DMA domain as drivers/iommu/dma-iommu.c sees it: one IOVA space
- * ({@link IovaAllocator}) and one stage-1 page table ({@link Stage1PageTableBuilder}, i.e.
- * io-pgtable-arm), reached through one context descriptor with its own ASID. A multi-function
+ * ({@link IovaAllocator}) and one page table in the IOMMU model's format ({@link IoPageTable}),
+ * reached through one per-domain context (an SMMUv3 context descriptor with its ASID, a VT-d
+ * domain ID and second-level table) at {@link #contextAddress()}. A multi-function
  * device without ACS is one IOMMU group and shares one domain (drivers/iommu/iommu.c
  * {@code pci_device_group}), so its functions share IOVAs.
  */
@@ -20,22 +21,23 @@ public final class DmaDomain {
     private final String name;
     private final int asid;
     private final IovaAllocator iova;
-    private final Stage1PageTableBuilder pageTable;
-    private final long cdAddress;
+    private final IoPageTable pageTable;
+    private final long contextAddress;
     private long mappedBytes;
 
-    public DmaDomain(String name, int asid, IovaAllocator iova, Stage1PageTableBuilder pageTable, long cdAddress) {
+    public DmaDomain(String name, int asid, IovaAllocator iova, IoPageTable pageTable, long contextAddress) {
         this.name = name;
         this.asid = asid;
         this.iova = iova;
         this.pageTable = pageTable;
-        this.cdAddress = cdAddress;
+        this.contextAddress = contextAddress;
     }
 
     public String name() {
         return name;
     }
 
+    /** The domain's hardware tag: the SMMUv3 ASID, the VT-d domain ID. */
     public int asid() {
         return asid;
     }
@@ -44,13 +46,16 @@ public final class DmaDomain {
         return iova;
     }
 
-    /** PA of the context descriptor STEs of this domain point at (S1ContextPtr, S1CDMax = 0). */
-    public long cdAddress() {
-        return cdAddress;
+    /**
+     * PA of the per-domain structure the IOMMU's stream/context entries point at (SMMUv3: the
+     * context descriptor, S1ContextPtr with S1CDMax = 0).
+     */
+    public long contextAddress() {
+        return contextAddress;
     }
 
     public long granule() {
-        return pageTable.granule().pageSize();
+        return pageTable.granule();
     }
 
     /**

@@ -34,8 +34,6 @@ public final class DeviceDriver implements EventHandler {
     static final int DESCRIPTOR_BYTES = 16;
     /** Descriptors are fetched 16 at a time (one 256-byte read, as the report's header log shows: Byte Count 0x100). */
     static final int FETCH_BYTES = 256;
-    /** GICv3 ITS GITS_TRANSLATER doorbell the MSI targets (a platform address outside DRAM on the report's machine). */
-    public static final long ITS_DOORBELL_PA = 0x0000_0800_0801_0040L;
     /** Reads the dump target issues to write the vmcore out (device reads of the kdump kernel's buffer). */
     static final int DUMP_IOS = 64;
 
@@ -100,7 +98,8 @@ public final class DeviceDriver implements EventHandler {
         this.domain = domain;
         enableDevice();
         long g = domain == null ? 4096 : domain.granule();
-        msiIova = map(ITS_DOORBELL_PA & -4096L, 4096, true) + (ITS_DOORBELL_PA & 4095);
+        long doorbell = k.arch().msiDoorbellPa(); // the interrupt controller's doorbell (arm64: the ITS)
+        msiIova = map(doorbell & -4096L, 4096, true) + (doorbell & 4095);
         long slots = (long) spec.rings() * spec.ringEntries();
         long ringBytes = slots * DESCRIPTOR_BYTES;
         descIova = map(k.pages().allocate(Math.max(ringBytes, FETCH_BYTES), g), Math.max(ringBytes, FETCH_BYTES), false);

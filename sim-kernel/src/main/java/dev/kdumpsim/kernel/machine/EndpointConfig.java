@@ -3,7 +3,8 @@ package dev.kdumpsim.kernel.machine;
 import dev.kdumpsim.pcie.EndpointParams;
 
 /**
- * An endpoint device: function 0's BDF, the BDF of the root port above it, and its parameters.
+ * An endpoint device: function 0's BDF, the BDF of the port above it (a root port or a switch's
+ * downstream port), and its parameters.
  */
-public record EndpointConfig(int bdf, int rootPortBdf, EndpointParams params) {
+public record EndpointConfig(int bdf, int portBdf, EndpointParams params) {
 }

@@ -6,39 +6,34 @@ import dev.kdumpsim.core.Simulation;
 import dev.kdumpsim.kernel.KernelCommandLine;
 import dev.kdumpsim.kernel.boot.BootTimeline;
 import dev.kdumpsim.kernel.driver.DeviceDriver;
+import dev.kdumpsim.kernel.iommu.IommuHardware;
 import dev.kdumpsim.kernel.log.KernelLog;
 import dev.kdumpsim.kernel.log.LogLevel;
-import dev.kdumpsim.kernel.mm.Arm64Crashkernel;
 import dev.kdumpsim.kernel.mm.CrashkernelReservation;
 import dev.kdumpsim.kernel.mm.KdumpMemory;
 import dev.kdumpsim.kernel.mm.Memblock;
 import dev.kdumpsim.kernel.mm.MemoryRoles;
 import dev.kdumpsim.kernel.mm.PhysAllocator;
 import dev.kdumpsim.kernel.pci.AerReporter;
-import dev.kdumpsim.kernel.pci.EarlyQuiesce;
 import dev.kdumpsim.kernel.policy.Mitigation;
 import dev.kdumpsim.kernel.verdict.Ledger;
 import dev.kdumpsim.pcie.Bdf;
 import dev.kdumpsim.pcie.EndpointFunction;
 import dev.kdumpsim.pcie.LinuxResetSequence;
-import dev.kdumpsim.pcie.PcieBridge;
 import dev.kdumpsim.pcie.RootComplex;
 import dev.kdumpsim.pcie.SbrWaitPolicy;
-import dev.kdumpsim.smmuv3.SmmuV3;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
  * One machine and its two kernels on one simulation clock: kernel #1 boots, reserves the
  * crashkernel region, maps DMA and runs its devices; it panics and takes the crash path
  * ({@code panic → __crash_kexec → machine_crash_shutdown → machine_kexec}: no device shutdown, no
- * Bus Master clear, the SMMU left enabled), or with {@link Mitigation#KEXEC_NORMAL} an orderly
- * kexec; the kdump kernel boots inside the crashkernel region with its own clock, probes the SMMU
- * under its policy, enumerates PCI, reports AER, binds its drivers and saves the dump.
- * {@link #run()} returns the {@link RunResult}.
+ * Bus Master clear, the IOMMU left enabled), or with {@link Mitigation#KEXEC_NORMAL} an orderly
+ * kexec; the kdump kernel ({@link KdumpKernelStory}) boots inside the crashkernel region with its
+ * own clock. The hardware is the {@link Platform}; {@link #run()} returns the {@link RunResult}.
  */
 public final class Machine {
 
@@ -47,51 +42,30 @@ public final class Machine {
     static final long PURGATORY_NS = 300_000_000L;
     /** Memory below this stays kernel #1's text and early data (never handed to the model's allocations). */
     static final long KERNEL1_RESERVED_LOW = 64 * MIB;
-    /** Run this long after the dump attempt when the timeline has no run-until. */
-    static final long TAIL_NS = 1_000_000_000L;
 
     private final MachineConfig config;
-    private final Simulation sim;
-    private final PhysicalMemory mem;
-    private final SmmuV3 smmu;
-    private final RootComplex rc;
-    private final Ledger ledger;
-    private final Map<Integer, Integer> rootPortOfBus = new LinkedHashMap<>();
+    private final Platform platform;
     private final KernelInstance first;
     private final CrashkernelReservation crash;
     private final KdumpMemory kdumpMemory;
     private final SplittableRandom jitter;
-    private KernelInstance kdump;
-    private KernelLog kdumpLog;
-    private AerReporter aerReporter;
+    private final KdumpKernelStory kdumpStory;
     private long panicNs = -1;
-    private long kdumpBootNs = -1;
-    private Boolean dumpSaved;
-    private String dumpFailure = "the kdump kernel did not reach userspace";
     private long runUntilNs = -1;
 
     public Machine(MachineConfig config) {
         this.config = config;
         checkCrashKernelLoadedBeforePanic(config);
-        this.sim = new Simulation(config.seed());
-        this.mem = new PhysicalMemory(sim);
-        this.jitter = sim.random().stream("machine.jitter");
-        int i = 0;
-        for (AddressRange bank : config.dram().banks()) {
-            mem.addRegion("DRAM bank " + i++, bank.base(), bank.size(), "kernel1", MemoryRoles.KERNEL1);
-        }
-        this.smmu = new SmmuV3("smmu0", sim, mem, config.smmu());
-        this.rc = new RootComplex(sim, mem, smmu, config.rootComplex());
-        this.ledger = new Ledger();
-        rc.addObserver(ledger);
-        buildTopology();
+        this.platform = new Platform(config);
+        this.jitter = platform.simulation().random().stream("machine.jitter");
+        PhysicalMemory mem = platform.memory();
 
         KernelCommandLine cmd1 = new KernelCommandLine(config.first().cmdline());
-        KernelLog log1 = new KernelLog(sim, "kernel1", 0);
+        KernelLog log1 = new KernelLog(platform.simulation(), "kernel1", 0);
         Memblock memblock = new Memblock(config.dram());
         memblock.reserve("kernel #1 image and early data", new AddressRange(config.dram().start(), KERNEL1_RESERVED_LOW));
         // kernel #1's log shows setup_arch's line at [0.000000]; the console model starts after it
-        this.crash = Arm64Crashkernel.reserve(memblock, cmd1.text(), true, log1);
+        this.crash = config.arch().reserveCrashkernel(memblock, cmd1.text(), log1);
         if (!crash.reserved()) {
             throw new IllegalArgumentException("kernel #1 reserved no crashkernel region (" + crash.reason()
                     + "); kdump needs crashkernel= on its command line");
@@ -102,11 +76,13 @@ public final class Machine {
                 List.of(crash.range(), new AddressRange(config.dram().start(), KERNEL1_RESERVED_LOW)));
         PhysAllocator kernel1Pages = new PhysAllocator(free);
         this.first = new KernelInstance(config.first(),
-                KernelInstance.context("kernel1", this, log1, kernel1Pages::allocate, cmd1, false), smmu, rc,
-                config.evtqMaxShift());
+                KernelInstance.context("kernel1", platform, config.arch(), log1, kernel1Pages::allocate, cmd1, false),
+                platform.iommu(), platform.rootComplex());
         if (config.mitigations().contains(Mitigation.IOVA_RESERVE_CRASHKERNEL)) {
             first.reserveIovaRange(crash.range());
         }
+        this.kdumpStory = new KdumpKernelStory(config, platform, kdumpMemory, crash.range(), this::scheduleAction,
+                this::finishAt);
     }
 
     /**
@@ -117,67 +93,28 @@ public final class Machine {
         long loadedAt = config.first().boot().startNs(BootTimeline.USERSPACE);
         for (TimelineEvent e : config.timeline()) {
             if (e.kind() == TimelineEvent.Kind.PANIC && e.atNs() < loadedAt) {
-                throw new IllegalArgumentException(String.format("the panic at %.3f s comes before kernel #1's userspace"
-                        + " loads the crash kernel (kexec -p at %.3f s); with no crash kernel loaded there is no kdump:"
-                        + " move the panic later", e.atNs() / 1e9, loadedAt / 1e9));
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the panic at %.3f s comes before kernel"
+                        + " #1's userspace loads the crash kernel (kexec -p at %.3f s); with no crash kernel loaded there"
+                        + " is no kdump: move the panic later", e.atNs() / 1e9, loadedAt / 1e9));
             }
         }
-    }
-
-    private void buildTopology() {
-        Map<Integer, PcieBridge> ports = new LinkedHashMap<>();
-        int nextBus = 1;
-        for (int rp : config.rootPorts()) {
-            int bus = -1;
-            for (EndpointConfig e : config.endpoints()) {
-                if (e.rootPortBdf() == rp) {
-                    bus = Bdf.bus(e.bdf());
-                }
-            }
-            if (bus < 0) {
-                while (busUsed(nextBus)) {
-                    nextBus++;
-                }
-                bus = nextBus++;
-            }
-            PcieBridge port = rc.addRootPort(Bdf.device(rp), bus);
-            ports.put(rp, port);
-            rootPortOfBus.put(bus << 8, rp);
-        }
-        for (EndpointConfig e : config.endpoints()) {
-            PcieBridge port = ports.get(e.rootPortBdf());
-            if (port == null) {
-                throw new IllegalArgumentException("endpoint " + Bdf.format(e.bdf()) + " is below " + Bdf.format(e.rootPortBdf())
-                        + ", which is not a root port");
-            }
-            port.attachEndpoint(e.params());
-        }
-        rc.enableAllBridges();
-    }
-
-    private boolean busUsed(int bus) {
-        for (EndpointConfig e : config.endpoints()) {
-            if (Bdf.bus(e.bdf()) == bus) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public Simulation simulation() {
-        return sim;
+        return platform.simulation();
     }
 
     public PhysicalMemory memory() {
-        return mem;
+        return platform.memory();
     }
 
     public RootComplex rootComplex() {
-        return rc;
+        return platform.rootComplex();
     }
 
-    public SmmuV3 smmu() {
-        return smmu;
+    /** The IOMMU hardware of this machine. */
+    public IommuHardware iommu() {
+        return platform.iommu();
     }
 
     public AddressRange crashkernel() {
@@ -186,13 +123,14 @@ public final class Machine {
 
     /** Runs the story to its end and returns what happened. */
     public RunResult run() {
+        Simulation sim = platform.simulation();
         bootFirstKernel();
         for (TimelineEvent e : config.timeline()) {
             if (e.kind() == TimelineEvent.Kind.PANIC) {
                 long at = e.atNs() + jitter.nextLong(1_000_000); // the crash lands anywhere within a millisecond
                 sim.scheduleAt(at, x -> panic(), 0);
             } else if (!e.kdumpClock()) {
-                schedule(e, e.atNs());
+                scheduleAction(e, e.atNs());
             }
         }
         sim.runUntil(() -> runUntilNs >= 0); // until the end is known (run-until, or after the dump)
@@ -202,7 +140,17 @@ public final class Machine {
         return RunSummary.of(this);
     }
 
-    private void schedule(TimelineEvent e, long at) {
+    /** Ends the run at {@code atNs} unless a run-until already fixed the end. */
+    private void finishAt(long atNs) {
+        if (runUntilNs < 0) {
+            runUntilNs = atNs;
+        }
+    }
+
+    /** A timeline action at simulation time {@code at}. */
+    private void scheduleAction(TimelineEvent e, long at) {
+        Simulation sim = platform.simulation();
+        RootComplex rc = platform.rootComplex();
         switch (e.kind()) {
             case RUN_UNTIL -> runUntilNs = at;
             case FLR -> sim.scheduleAt(at, x -> LinuxResetSequence.flr(rc, e.bdf(), o -> { }), 0);
@@ -216,7 +164,7 @@ public final class Machine {
     }
 
     int firstChildOf(int bridgeBdf) {
-        for (EndpointFunction f : rc.endpointFunctions()) {
+        for (EndpointFunction f : platform.rootComplex().endpointFunctions()) {
             if (f.device().upstreamPort().bdf() == bridgeBdf) {
                 return f.bdf();
             }
@@ -227,15 +175,19 @@ public final class Machine {
     // ---- kernel #1 --------------------------------------------------------------------------------
 
     private void bootFirstKernel() {
+        Simulation sim = platform.simulation();
         BootTimeline t = config.first().boot();
-        sim.scheduleAt(t.startNs(BootTimeline.SMMU_PROBE), x -> first.smmuDriver.probe(ok -> { }), 0);
-        sim.scheduleAt(t.startNs(BootTimeline.PCI_ENUMERATION), x -> first.enumerate(rc.endpointFunctions()), 0);
-        sim.scheduleAt(t.startNs(BootTimeline.DRIVERS), x -> probeFirstKernelDrivers(), 0);
+        PhaseGate iommuProbed = new PhaseGate();
+        sim.scheduleAt(t.startNs(BootTimeline.SMMU_PROBE), x -> first.probeIommu(iommuProbed::open), 0);
+        sim.scheduleAt(t.startNs(BootTimeline.PCI_ENUMERATION), x -> iommuProbed.whenOpen(
+                () -> first.enumerate(platform.rootComplex().endpointFunctions())), 0);
+        sim.scheduleAt(t.startNs(BootTimeline.DRIVERS), x -> iommuProbed.whenOpen(this::probeFirstKernelDrivers), 0);
         // the kdump service runs kexec -p once userspace is up
         sim.scheduleAt(t.startNs(BootTimeline.USERSPACE), x -> kdumpMemory.loadSegments(), 0);
     }
 
     private void probeFirstKernelDrivers() {
+        Simulation sim = platform.simulation();
         long dmaStart = Long.MIN_VALUE;
         for (TimelineEvent e : config.timeline()) {
             if (e.kind() == TimelineEvent.Kind.PANIC) {
@@ -246,8 +198,8 @@ public final class Machine {
             if (spec.profile() == DriverProfile.NONE) {
                 continue;
             }
-            EndpointFunction fn = (EndpointFunction) rc.function(spec.bdf());
-            DeviceDriver d = new DeviceDriver(first.ctx, spec, fn, rc);
+            EndpointFunction fn = (EndpointFunction) platform.rootComplex().function(spec.bdf());
+            DeviceDriver d = new DeviceDriver(first.ctx, spec, fn, platform.rootComplex());
             first.drivers.add(d);
             if (d.probe(first.domainFor(spec.bdf()))) {
                 SplittableRandom phase = sim.random().stream("kernel1.dma." + Bdf.format(spec.bdf()));
@@ -260,147 +212,42 @@ public final class Machine {
     // ---- the crash --------------------------------------------------------------------------------
 
     private void panic() {
+        Simulation sim = platform.simulation();
         panicNs = sim.now();
-        ledger.panicAt(panicNs);
+        platform.ledger().panicAt(panicNs);
         KernelLog log1 = first.ctx.log();
         for (DeviceDriver d : first.drivers) {
             d.cpusStopped();
         }
-        if (first.smmuDriver.eventThread() != null) {
-            first.smmuDriver.eventThread().kernelStopped();
-        }
+        first.iommuDriver.kernelStopped();
         if (config.mitigations().contains(Mitigation.KEXEC_NORMAL)) {
-            // kernel_kexec(): device_shutdown() (drivers' .shutdown, pci_device_shutdown clears BME), SMMU shutdown
+            // kernel_kexec(): device_shutdown() (drivers' .shutdown, pci_device_shutdown clears BME), IOMMU shutdown
             log1.printk(LogLevel.EMERG, "kexec_core: Starting new kernel\n");
             for (DeviceDriver d : first.drivers) {
                 d.shutdownForKexec();
             }
-            first.smmuDriver.shutdown();
+            first.iommuDriver.shutdown();
         } else {
             log1.printk(LogLevel.EMERG, "Kernel panic - not syncing: Fatal exception\n");
-            log1.printk(LogLevel.INFO, "Starting crashdump kernel...\n"); // arm64 machine_crash_shutdown
+            config.arch().crashShutdown(log1);
         }
-        log1.printk(LogLevel.INFO, "Bye!\n"); // arm64 machine_kexec
-        sim.scheduleAfter(PURGATORY_NS, x -> bootKdumpKernel(), 0);
+        config.arch().machineKexec(log1);
+        sim.scheduleAfter(PURGATORY_NS, x -> kdumpStory.boot(), 0);
     }
 
-    // ---- the kdump kernel -------------------------------------------------------------------------
-
-    private void bootKdumpKernel() {
-        kdumpBootNs = sim.now();
-        KernelCommandLine cmd = new KernelCommandLine(config.kdump().cmdline());
-        kdumpLog = new KernelLog(sim, "kdump", kdumpBootNs);
-        kdump = new KernelInstance(config.kdump(),
-                KernelInstance.context("kdump", this, kdumpLog, kdumpMemory::allocatePages, cmd, true), smmu, rc,
-                config.evtqMaxShift());
-        kdumpMemory.bootMemblock();
-        kdumpLog.printkAt(0, LogLevel.INFO, "", "Reserving %lldKB of memory at 0x%llx for elfcorehdr\n", 64L,
-                crash.range().end() - (64L << 10));
-        BootTimeline t = config.kdump().boot();
-        long b = kdumpBootNs;
-        sim.scheduleAt(b + t.startNs(BootTimeline.EARLY_INIT), x -> earlyInit(), 0);
-        sim.scheduleAt(b + t.startNs(BootTimeline.SMMU_PROBE), x -> kdump.smmuDriver.probe(ok -> { }), 0);
-        sim.scheduleAt(b + t.startNs(BootTimeline.PCI_ENUMERATION), x -> kdumpPciEnumeration(), 0);
-        sim.scheduleAt(b + t.startNs(BootTimeline.DRIVERS), x -> kdumpDrivers(), 0);
-        sim.scheduleAt(b + t.startNs(BootTimeline.USERSPACE), x -> saveDump(), 0);
-        for (TimelineEvent e : config.timeline()) {
-            if (e.kdumpClock()) {
-                schedule(e, b + e.atNs());
-            }
-        }
-    }
-
-    private void earlyInit() {
-        kdumpMemory.earlyWorkingSet();
-        EarlyQuiesce.apply(config.mitigations(), rc, kdump.ctx);
-    }
-
-    private void kdumpPciEnumeration() {
-        aerReporter = new AerReporter(rc, config.kdump().aerNative());
-        kdump.reportAer(rc.endpointFunctions(), aerReporter, rootPortOfBus);
-        kdump.enumerate(rc.endpointFunctions());
-    }
-
-    private void kdumpDrivers() {
-        for (DriverSpec spec : config.kdump().drivers()) {
-            if (spec.profile() == DriverProfile.NONE) {
-                continue;
-            }
-            EndpointFunction fn = (EndpointFunction) rc.function(spec.bdf());
-            DeviceDriver d = new DeviceDriver(kdump.ctx, spec, fn, rc);
-            kdump.drivers.add(d);
-            int sid = rc.streamId(spec.bdf());
-            d.kdumpProbe(kdump.domainFor(spec.bdf()), kdump.cmdline.resetDevices(), () -> {
-                ledger.markKdumpOwned(spec.bdf());
-                if (kdump.smmuDriver.isAttachDeferred(sid)) {
-                    // kdump-adopt: the deferred attach happens at the driver's first DMA API use
-                    kdump.smmuDriver.attach(sid, kdump.domainFor(spec.bdf()).cdAddress(), () -> { });
-                }
-            }, ok -> { });
-        }
-    }
-
-    /** How long kdump userspace waits for its dump target to appear (dracut's default device timeout is longer; a model value). */
-    static final long DUMP_TARGET_WAIT_NS = 30_000_000_000L;
-    private long dumpWaitStart = -1;
-
-    private void saveDump() {
-        DeviceDriver target = dumpTarget();
-        if (target != null && !target.probeFinished()) {
-            // the kdump initramfs waits for the dump target's driver (FLR and settle delays included)
-            if (dumpWaitStart < 0) {
-                dumpWaitStart = sim.now();
-            }
-            if (sim.now() - dumpWaitStart < DUMP_TARGET_WAIT_NS) {
-                sim.scheduleAfter(10_000_000L, x -> saveDump(), 0);
-                return;
-            }
-        }
-        ledger.capturedAt(sim.now());
-        if (target == null) {
-            dumpSaved = false;
-            dumpFailure = "no dump target: the kdump kernel binds no storage or network driver";
-            kdumpLog.printk(LogLevel.ERR, "kdump: saving vmcore failed: no dump target\n");
-            finishAfterDump();
-            return;
-        }
-        target.writeDump(ok -> {
-            dumpSaved = ok;
-            dumpFailure = ok ? "" : "the dump target's DMA failed (" + Bdf.pciName(target.function().bdf()) + ")";
-            kdumpLog.printk(ok ? LogLevel.INFO : LogLevel.ERR, ok ? "kdump: saving vmcore complete\n"
-                    : "kdump: saving vmcore failed\n");
-            finishAfterDump();
-        });
-    }
-
-    private void finishAfterDump() {
-        if (runUntilNs < 0) {
-            runUntilNs = sim.now() + TAIL_NS;
-        }
-    }
-
-    private DeviceDriver dumpTarget() {
-        DeviceDriver nic = null;
-        for (DeviceDriver d : kdump.drivers) {
-            if (d.spec().profile() == DriverProfile.STORAGE) {
-                return d;
-            }
-            if (nic == null) {
-                nic = d;
-            }
-        }
-        return nic;
-    }
-
-    // ---- for RunSummary ---------------------------------------------------------------------------
+    // ---- for RunSummary and the explain view ------------------------------------------------------
 
     /** What this machine was built from. */
     public MachineConfig config() {
         return config;
     }
 
+    Platform platform() {
+        return platform;
+    }
+
     Ledger ledger() {
-        return ledger;
+        return platform.ledger();
     }
 
     KernelInstance firstKernel() {
@@ -408,11 +255,11 @@ public final class Machine {
     }
 
     KernelInstance kdumpKernel() {
-        return kdump;
+        return kdumpStory.kernel();
     }
 
     AerReporter aerReporter() {
-        return aerReporter;
+        return kdumpStory.aerReporter();
     }
 
     long panicNs() {
@@ -420,22 +267,22 @@ public final class Machine {
     }
 
     long kdumpBootNs() {
-        return kdumpBootNs;
+        return kdumpStory.bootNs();
     }
 
     boolean dumpSaved() {
-        return dumpSaved != null && dumpSaved;
+        return kdumpStory.dumpSaved();
     }
 
     String dumpFailure() {
-        return dumpSaved != null && dumpSaved ? "" : dumpFailure;
+        return kdumpStory.dumpFailure();
     }
 
     List<KernelInstance> kernels() {
         List<KernelInstance> l = new ArrayList<>();
         l.add(first);
-        if (kdump != null) {
-            l.add(kdump);
+        if (kdumpStory.kernel() != null) {
+            l.add(kdumpStory.kernel());
         }
         return l;
     }
@@ -445,15 +292,6 @@ public final class Machine {
      * kernel, driver, mappings and the lowest/highest IOVA its device uses.
      */
     public List<String> iovaUse() {
-        List<String> out = new ArrayList<>();
-        for (KernelInstance k : kernels()) {
-            for (DeviceDriver d : k.drivers) {
-                long[] span = d.iovaSpan();
-                out.add(span.length == 0 ? k.ctx.id() + " " + d.devPrefix() + "no mappings"
-                        : String.format("%s %s%d receive buffers + rings + MSI page, IOVA 0x%08x - 0x%08x", k.ctx.id(),
-                                d.devPrefix(), d.bufferCount(), span[0], span[1]));
-            }
-        }
-        return out;
+        return MachineView.iovaUse(kernels());
     }
 }

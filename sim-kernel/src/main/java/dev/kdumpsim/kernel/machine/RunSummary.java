@@ -1,6 +1,7 @@
 package dev.kdumpsim.kernel.machine;
 
-import dev.kdumpsim.kernel.smmu.SmmuEventThread;
+import dev.kdumpsim.kernel.iommu.IommuDriverSummary;
+import dev.kdumpsim.kernel.iommu.IommuFaultCounts;
 import dev.kdumpsim.kernel.verdict.AerDeviceSummary;
 import dev.kdumpsim.kernel.verdict.Ledger;
 import dev.kdumpsim.kernel.verdict.LedgerFate;
@@ -9,10 +10,8 @@ import dev.kdumpsim.kernel.verdict.Verdict;
 import dev.kdumpsim.pcie.Bdf;
 import dev.kdumpsim.pcie.EndpointFunction;
 import dev.kdumpsim.pcie.config.PciRegs;
-import dev.kdumpsim.smmuv3.EventCounters;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,31 +48,23 @@ final class RunSummary {
         long suppressed = 0;
         long overflowReports = 0;
         for (KernelInstance k : m.kernels()) {
-            SmmuEventThread t = k.smmuDriver.eventThread();
-            if (t != null) {
-                printed += t.dumped();
-                suppressed += t.suppressed();
-                overflowReports += t.overflowReports();
-            }
+            IommuDriverSummary s = k.iommuDriver.summary();
+            printed += s.faultsPrinted();
+            suppressed += s.faultsSuppressed();
+            overflowReports += s.overflowReports();
         }
-        EventCounters c = m.smmu().eventCounters();
-        Map<String, Long> byId = new LinkedHashMap<>();
-        for (int id = 0; id < 256; id++) {
-            if (c.raised(id) > 0) {
-                byId.put(String.format("0x%02x", id), c.raised(id));
-            }
-        }
-        SmmuEventSummary events = new SmmuEventSummary(c.raised(), c.written(), printed, suppressed, c.lostOverflow(),
-                c.discardedQueueDisabled(), c.merged(), overflowReports, byId);
+        IommuFaultCounts c = m.iommu().faultCounts();
+        SmmuEventSummary events = new SmmuEventSummary(c.raised(), c.recorded(), printed, suppressed, c.lostOverflow(),
+                c.discarded(), c.merged(), overflowReports, c.byCode());
 
         Verdict v = new Verdict(ledger.liveWrites() > 0, ledger.firstCorruption(), ledger.liveWrites(),
                 ledger.freeWrites(), m.dumpSaved(), m.dumpFailure(), ledger.taintedPages(), wedged);
 
         List<Long> window = new ArrayList<>();
         KernelInstance kd = m.kdumpKernel();
-        if (kd != null && kd.smmuDriver.bypassWindowStartNs() >= 0) {
-            window.add(kd.smmuDriver.bypassWindowStartNs());
-            window.add(kd.smmuDriver.bypassWindowEndNs());
+        if (kd != null && kd.iommuDriver.summary().bypassStartNs() >= 0) {
+            window.add(kd.iommuDriver.summary().bypassStartNs());
+            window.add(kd.iommuDriver.summary().bypassEndNs());
         }
         return new RunResult(m.firstKernel().ctx.log().records(), kd == null ? List.of() : kd.ctx.log().records(), v,
                 issued, fates, inFlight, events, aer, m.panicNs(), m.kdumpBootNs(), m.simulation().now(), window,

@@ -3,7 +3,7 @@ package dev.kdumpsim.kernel.machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.kdumpsim.kernel.policy.SmmuDriverPolicy;
+import dev.kdumpsim.kernel.smmu.SmmuDriverPolicy;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kdumpsim.kernel.policy.Mitigation;
-import dev.kdumpsim.kernel.policy.SmmuDriverPolicy;
+import dev.kdumpsim.kernel.smmu.SmmuDriverPolicy;
 import dev.kdumpsim.kernel.verdict.LedgerFate;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.kdumpsim.kernel.machine;
 import dev.kdumpsim.kernel.boot.BootTimeline;
 import dev.kdumpsim.kernel.mm.DramLayout;
 import dev.kdumpsim.kernel.policy.Mitigation;
-import dev.kdumpsim.kernel.policy.SmmuDriverPolicy;
+import dev.kdumpsim.kernel.smmu.SmmuDriverPolicy;
 import dev.kdumpsim.pcie.Bdf;
 import dev.kdumpsim.pcie.EndpointErrorProfile;
 import dev.kdumpsim.pcie.EndpointParams;

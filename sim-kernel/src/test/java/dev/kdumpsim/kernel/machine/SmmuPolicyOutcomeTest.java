@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kdumpsim.kernel.log.LogRecord;
 import dev.kdumpsim.kernel.policy.Mitigation;
-import dev.kdumpsim.kernel.policy.SmmuDriverPolicy;
+import dev.kdumpsim.kernel.smmu.SmmuDriverPolicy;
 import dev.kdumpsim.kernel.verdict.Corruption;
 import dev.kdumpsim.kernel.verdict.LedgerFate;
 import java.util.Set;

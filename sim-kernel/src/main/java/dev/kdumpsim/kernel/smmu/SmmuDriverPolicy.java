@@ -1,52 +1,69 @@
-package dev.kdumpsim.kernel.policy;
+package dev.kdumpsim.kernel.smmu;
+
+import dev.kdumpsim.kernel.iommu.IommuDriverPolicy;
 
 /**
  * The arm-smmu-v3 driver behaviours a kernel can run, each named after the kernel version or
- * proposal it models (DOMAIN.md policy table; sources in facts-smmuv3.md §3-§4 and
- * docs/model-kernel.md). What matters is {@code arm_smmu_device_reset()} when the kdump kernel
+ * proposal it models (sources in docs/model-kernel.md). What matters is {@code arm_smmu_device_reset()} when the kdump kernel
  * finds the SMMU still enabled, the {@code disable_bypass} default, and whether the event
  * queue is enabled in a kdump kernel.
  */
-public enum SmmuDriverPolicy {
+public enum SmmuDriverPolicy implements IommuDriverPolicy {
     /**
      * Early 4.x drivers/iommu/arm-smmu-v3.c: "SMMU currently enabled! Resetting...", then CR0 := 0
      * with GBPA untouched (bypass while GBPA.ABORT=0), full reset, EVTQ on,
      * {@code static bool disable_bypass;} (false: new L2 STEs bypass).
      */
-    V4_16("arm-smmu-v3@4.16", false, false, false, false),
+    V4_16("arm-smmu-v3@4.16", false, false, false, false, KdumpReset.FULL_RESET, false),
     /**
      * b63b3439b856 "iommu/arm-smmu-v3: Abort all transactions if SMMU is enabled in kdump kernel"
      * (Will Deacon, 2018): in a kdump kernel, GBPA.ABORT, disable, return -EBUSY: the probe fails
      * and every transaction behind the SMMU aborts for the rest of the kdump boot.
      */
-    V4_19("arm-smmu-v3@4.19", true, false, false, false),
+    V4_19("arm-smmu-v3@4.19", true, false, false, false, KdumpReset.ABORT_AND_FAIL, false),
     /**
      * 3f54c447df34 "iommu/arm-smmu-v3: Don't disable SMMU in kdump kernel" (Will Deacon, 2019):
      * GBPA.ABORT before CR0 := 0, full reset, EVTQEN/PRIQEN left off in a kdump kernel.
      */
-    V5_2("arm-smmu-v3@5.2", true, true, false, false),
+    V5_2("arm-smmu-v3@5.2", true, true, false, false, KdumpReset.FULL_RESET, true),
     /**
      * Nicolin Chen's "iommu/arm-smmu-v3: Fix device crash on kdump kernel" (v1-v7, 2026, under
      * review): keep SMMUEN, adopt the crashed kernel's stream table, defer attach of streams with
      * a valid STE until their driver probes, no EVTQ/PRIQ in kdump.
      */
-    KDUMP_ADOPT("arm-smmu-v3@kdump-adopt", true, true, true, true),
+    KDUMP_ADOPT("arm-smmu-v3@kdump-adopt", true, true, true, true, KdumpReset.ADOPT, true),
     /**
      * Bjorn Helgaas's question in the 2018 thread: do not reset, give all-invalid tables. Modelled
      * as in-place invalidation of every STE of the live stream table with SMMUEN kept at 1
      * (replacing STRTAB_BASE while SMMUEN=1 is CONSTRAINED UNPREDICTABLE, IHI0070 §6.3.23), then
      * new queues, CFGI_ALL and TLBI_NSNH_ALL; the event queue stays on.
      */
-    FRESH_TABLES_NO_RESET("fresh-tables-no-reset", true, false, true, true);
+    FRESH_TABLES_NO_RESET("fresh-tables-no-reset", true, false, true, true, KdumpReset.INVALIDATE_IN_PLACE, true);
 
     private final String specName;
     private final boolean disableBypassDefault;
     private final boolean eventQueueOffInKdump;
     private final boolean keepsSmmuEnabled;
     private final boolean ratelimitedEventDump;
+    private final KdumpReset kdumpReset;
+    private final boolean abortBeforeDisable;
+
+    /** What {@code arm_smmu_device_reset()} does in a kdump kernel that finds SMMUEN set. */
+    public enum KdumpReset {
+        /** Disable (CR0 := 0) and reprogram everything: the early 4.x and 5.2+ path. */
+        FULL_RESET,
+        /** b63b3439: GBPA.ABORT, disable, fail the probe with -EBUSY. */
+        ABORT_AND_FAIL,
+        /** kdump-adopt: keep SMMUEN and the crashed kernel's stream table, defer attach. */
+        ADOPT,
+        /** fresh-tables-no-reset: invalidate every STE of the live table in place. */
+        INVALIDATE_IN_PLACE
+    }
 
     SmmuDriverPolicy(String specName, boolean disableBypassDefault, boolean eventQueueOffInKdump,
-            boolean keepsSmmuEnabled, boolean ratelimitedEventDump) {
+            boolean keepsSmmuEnabled, boolean ratelimitedEventDump, KdumpReset kdumpReset, boolean abortBeforeDisable) {
+        this.kdumpReset = kdumpReset;
+        this.abortBeforeDisable = abortBeforeDisable;
         this.ratelimitedEventDump = ratelimitedEventDump;
         this.specName = specName;
         this.disableBypassDefault = disableBypassDefault;
@@ -55,13 +72,34 @@ public enum SmmuDriverPolicy {
     }
 
     /** The name scenario files use. */
+    @Override
     public String specName() {
         return specName;
     }
 
+    @Override
+    public String model() {
+        return "smmuv3";
+    }
+
+    /** The reset path of a kdump kernel that finds the SMMU enabled. */
+    public KdumpReset kdumpReset() {
+        return kdumpReset;
+    }
+
+    /**
+     * A full reset that finds SMMUEN set first sets GBPA.ABORT, so clearing SMMUEN aborts
+     * instead of bypassing (3f54c447 "Don't disable SMMU in kdump kernel"; the early 4.x driver
+     * leaves GBPA alone).
+     */
+    public boolean abortBeforeDisable() {
+        return abortBeforeDisable;
+    }
+
     /**
      * Default of the {@code arm-smmu-v3.disable_bypass} module parameter: false in early 4.x, true
-     * in the later drivers modelled here (facts-smmuv3.md §4).
+     * in the later drivers modelled here: v4.16 drivers/iommu/arm-smmu-v3.c has
+     * {@code static bool disable_bypass;}, b63b3439 sets it to 1; v6.10 drops the option.
      */
     public boolean disableBypassDefault() {
         return disableBypassDefault;

@@ -1,0 +1,33 @@
+package dev.kdumpsim.kernel.arch;
+
+import dev.kdumpsim.kernel.log.KernelLog;
+import dev.kdumpsim.kernel.mm.CrashkernelReservation;
+import dev.kdumpsim.kernel.mm.Memblock;
+
+/**
+ * What differs between CPU architectures in the story: where {@code crashkernel=} is placed
+ * ({@code reserve_crashkernel} of arch/&lt;arch&gt;/mm), where MSIs go (the interrupt
+ * controller's doorbell, which every driver maps through the IOMMU), and the lines the crash path
+ * ({@code machine_crash_shutdown}, {@code machine_kexec}) prints. One implementation per
+ * architecture, found by name in {@link Arches}.
+ */
+public interface Arch {
+
+    /** {@code platform.arch}: {@code arm64}, {@code x86_64}. */
+    String name();
+
+    /**
+     * {@code reserve_crashkernel()}: parses the command line's {@code crashkernel=} and reserves
+     * the region in {@code memblock}, printing what the architecture prints (null log: silent).
+     */
+    CrashkernelReservation reserveCrashkernel(Memblock memblock, String cmdline, KernelLog log);
+
+    /** Physical address an endpoint's MSI write targets (the interrupt controller's doorbell). */
+    long msiDoorbellPa();
+
+    /** {@code machine_crash_shutdown()} on the panicking CPU: other CPUs stopped, no device shutdown. */
+    void crashShutdown(KernelLog log);
+
+    /** {@code machine_kexec()}: the last line before the jump to purgatory. */
+    void machineKexec(KernelLog log);
+}

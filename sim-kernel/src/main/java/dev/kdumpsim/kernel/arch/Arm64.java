@@ -1,0 +1,52 @@
+package dev.kdumpsim.kernel.arch;
+
+import dev.kdumpsim.kernel.log.KernelLog;
+import dev.kdumpsim.kernel.log.LogLevel;
+import dev.kdumpsim.kernel.mm.Arm64Crashkernel;
+import dev.kdumpsim.kernel.mm.CrashkernelReservation;
+import dev.kdumpsim.kernel.mm.Memblock;
+
+/**
+ * arm64: crashkernel placement of arch/arm64/mm/init.c (v4.19, {@link Arm64Crashkernel}), MSIs
+ * to a GICv3 ITS, and the crash path of arch/arm64/kernel/machine_kexec.c.
+ */
+final class Arm64 implements Arch {
+
+    static final Arm64 INSTANCE = new Arm64();
+
+    /**
+     * GICv3 ITS {@code GITS_TRANSLATER} doorbell the MSIs target (frame base + 0x10040, IHI0069
+     * §12.19.9): a platform address outside DRAM on the 2018 report's machine.
+     */
+    static final long ITS_DOORBELL_PA = 0x0000_0800_0801_0040L;
+
+    private Arm64() {
+    }
+
+    @Override
+    public String name() {
+        return "arm64";
+    }
+
+    @Override
+    public CrashkernelReservation reserveCrashkernel(Memblock memblock, String cmdline, KernelLog log) {
+        return Arm64Crashkernel.reserve(memblock, cmdline, true, log);
+    }
+
+    @Override
+    public long msiDoorbellPa() {
+        return ITS_DOORBELL_PA;
+    }
+
+    /** v4.16 arch/arm64/kernel/machine_kexec.c {@code machine_crash_shutdown}: {@code pr_info("Starting crashdump kernel...\n")}. */
+    @Override
+    public void crashShutdown(KernelLog log) {
+        log.printk(LogLevel.INFO, "Starting crashdump kernel...\n");
+    }
+
+    /** v4.16 arch/arm64/kernel/machine_kexec.c {@code machine_kexec}: {@code pr_info("Bye!\n")}. */
+    @Override
+    public void machineKexec(KernelLog log) {
+        log.printk(LogLevel.INFO, "Bye!\n");
+    }
+}
