@@ -1,9 +1,12 @@
 package dev.kdumpsim.scenarios.run;
 
 import dev.kdumpsim.core.AddressRange;
+import dev.kdumpsim.kernel.arch.Arches;
 import dev.kdumpsim.kernel.boot.BootTimeline;
-import dev.kdumpsim.kernel.machine.DriverProfile;
-import dev.kdumpsim.kernel.machine.DriverSpec;
+import dev.kdumpsim.kernel.iommu.SmmuV3Config;
+import dev.kdumpsim.kernel.machine.SwitchConfig;
+import dev.kdumpsim.kernel.driver.DriverProfile;
+import dev.kdumpsim.kernel.driver.DriverSpec;
 import dev.kdumpsim.kernel.machine.EndpointConfig;
 import dev.kdumpsim.kernel.machine.KernelConfig;
 import dev.kdumpsim.kernel.machine.MachineConfig;
@@ -24,6 +27,7 @@ import dev.kdumpsim.scenarios.model.Endpoint;
 import dev.kdumpsim.scenarios.model.ErrorProfile;
 import dev.kdumpsim.scenarios.model.IovaGranule;
 import dev.kdumpsim.scenarios.model.Kernel;
+import dev.kdumpsim.scenarios.model.PcieSwitch;
 import dev.kdumpsim.scenarios.model.KernelClock;
 import dev.kdumpsim.scenarios.model.RootPort;
 import dev.kdumpsim.scenarios.model.Scenario;
@@ -53,9 +57,10 @@ public final class MachineAssembler {
         for (DramBank b : s.platform().dram()) {
             banks.add(new AddressRange(b.base().value(), b.size().bytes()));
         }
-        if (!s.platform().pcie().topology().switches().isEmpty()) {
-            throw new IllegalArgumentException("PCIe switches are described but the machine model attaches endpoints"
-                    + " directly to root ports; remove platform.pcie.topology.switches");
+        List<SwitchConfig> switches = new ArrayList<>();
+        for (PcieSwitch sw : s.platform().pcie().topology().switches()) {
+            switches.add(new SwitchConfig(sw.upstreamPort().requesterId(), sw.port().requesterId(),
+                    sw.downstreamPorts().stream().map(b -> b.requesterId()).toList()));
         }
         List<Integer> rootPorts = new ArrayList<>();
         for (RootPort rp : s.platform().pcie().topology().rootPorts()) {
@@ -83,8 +88,9 @@ public final class MachineAssembler {
         for (TimelineAction a : s.timeline()) {
             timeline.add(event(a));
         }
-        return new MachineConfig(s.seed(), new DramLayout(banks), smmu(s.platform().smmu()),
-                s.platform().smmu().eventQueueLog2Entries(), rc, rootPorts, endpoints,
+        return new MachineConfig(s.seed(), Arches.ARM64, new DramLayout(banks),
+                new SmmuV3Config(smmu(s.platform().smmu()), s.platform().smmu().eventQueueLog2Entries()), rc, rootPorts,
+                switches, endpoints,
                 kernel(s.kernels().first(), BootTimeline.firstKernelDefault()),
                 kernel(s.kernels().kdump(), BootTimeline.kdumpKernelOfReport()), mitigations, timeline,
                 MachineConfig.DEFAULT_STEADY_STATE_WINDOW_NS);

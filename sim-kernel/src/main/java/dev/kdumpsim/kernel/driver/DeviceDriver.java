@@ -2,10 +2,10 @@ package dev.kdumpsim.kernel.driver;
 
 import dev.kdumpsim.core.EventHandler;
 import dev.kdumpsim.kernel.KernelContext;
-import dev.kdumpsim.kernel.dma.DmaDomain;
+import dev.kdumpsim.kernel.iommu.DmaDomain;
 import dev.kdumpsim.kernel.iova.IovaDevice;
 import dev.kdumpsim.kernel.log.LogLevel;
-import dev.kdumpsim.kernel.machine.DriverSpec;
+import dev.kdumpsim.kernel.driver.DriverSpec;
 import dev.kdumpsim.pcie.Bdf;
 import dev.kdumpsim.pcie.EndpointFunction;
 import dev.kdumpsim.pcie.LinuxResetSequence;
@@ -59,7 +59,7 @@ public final class DeviceDriver implements EventHandler {
         this.spec = spec;
         this.fn = fn;
         this.rc = rc;
-        String name = spec.profile() == dev.kdumpsim.kernel.machine.DriverProfile.STORAGE ? "kdumpsim-hba" : "kdumpsim-nic";
+        String name = spec.profile() == dev.kdumpsim.kernel.driver.DriverProfile.STORAGE ? "kdumpsim-hba" : "kdumpsim-nic";
         this.devPrefix = name + " " + Bdf.pciName(fn.bdf()) + ": ";
         this.iovaDevice = new IovaDevice(devPrefix, true);
     }

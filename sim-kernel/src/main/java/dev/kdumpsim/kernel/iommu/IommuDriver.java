@@ -1,6 +1,5 @@
 package dev.kdumpsim.kernel.iommu;
 
-import dev.kdumpsim.kernel.dma.DmaDomain;
 import dev.kdumpsim.kernel.iova.IovaAllocator;
 import java.util.function.Consumer;
 

@@ -1,5 +1,7 @@
 package dev.kdumpsim.kernel.machine;
 
+import dev.kdumpsim.kernel.driver.DriverSpec;
+import dev.kdumpsim.kernel.driver.DriverProfile;
 import dev.kdumpsim.core.AddressRange;
 import dev.kdumpsim.core.Simulation;
 import dev.kdumpsim.kernel.KernelCommandLine;

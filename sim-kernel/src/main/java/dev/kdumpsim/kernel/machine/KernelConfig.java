@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.machine;
 
+import dev.kdumpsim.kernel.driver.DriverSpec;
 import dev.kdumpsim.kernel.boot.BootTimeline;
 import dev.kdumpsim.kernel.iommu.IommuDriverPolicy;
 import dev.kdumpsim.kernel.iova.IovaPolicy;

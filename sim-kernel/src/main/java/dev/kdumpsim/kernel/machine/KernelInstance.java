@@ -4,7 +4,7 @@ import dev.kdumpsim.core.AddressRange;
 import dev.kdumpsim.kernel.KernelCommandLine;
 import dev.kdumpsim.kernel.KernelContext;
 import dev.kdumpsim.kernel.arch.Arch;
-import dev.kdumpsim.kernel.dma.DmaDomain;
+import dev.kdumpsim.kernel.iommu.DmaDomain;
 import dev.kdumpsim.kernel.driver.DeviceDriver;
 import dev.kdumpsim.kernel.iommu.IommuDriver;
 import dev.kdumpsim.kernel.iommu.IommuHardware;

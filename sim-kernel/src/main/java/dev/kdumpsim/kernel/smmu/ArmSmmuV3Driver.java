@@ -7,7 +7,7 @@ import static dev.kdumpsim.smmuv3.SmmuRegisters.IDR1;
 import static dev.kdumpsim.smmuv3.SmmuRegisters.IDR5;
 
 import dev.kdumpsim.kernel.KernelContext;
-import dev.kdumpsim.kernel.dma.DmaDomain;
+import dev.kdumpsim.kernel.iommu.DmaDomain;
 import dev.kdumpsim.kernel.iommu.IommuDriver;
 import dev.kdumpsim.kernel.iommu.IommuDriverSummary;
 import dev.kdumpsim.kernel.iova.IovaAllocator;

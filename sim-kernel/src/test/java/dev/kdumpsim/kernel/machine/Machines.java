@@ -1,5 +1,7 @@
 package dev.kdumpsim.kernel.machine;
 
+import dev.kdumpsim.kernel.driver.DriverSpec;
+import dev.kdumpsim.kernel.driver.DriverProfile;
 import dev.kdumpsim.kernel.boot.BootTimeline;
 import dev.kdumpsim.kernel.mm.DramLayout;
 import dev.kdumpsim.kernel.policy.Mitigation;

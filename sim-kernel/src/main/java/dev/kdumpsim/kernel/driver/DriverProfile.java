@@ -1,4 +1,4 @@
-package dev.kdumpsim.kernel.machine;
+package dev.kdumpsim.kernel.driver;
 
 /** Which driver model a kernel binds to an endpoint function. */
 public enum DriverProfile {

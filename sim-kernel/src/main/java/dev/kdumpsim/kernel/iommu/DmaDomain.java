@@ -1,9 +1,8 @@
-package dev.kdumpsim.kernel.dma;
+package dev.kdumpsim.kernel.iommu;
 
 import dev.kdumpsim.core.AddressRange;
 import dev.kdumpsim.kernel.iova.IovaAllocator;
 import dev.kdumpsim.kernel.iova.IovaDevice;
-import dev.kdumpsim.kernel.iommu.IoPageTable;
 
 /**
  * An IOMMU DMA domain as drivers/iommu/dma-iommu.c sees it: one IOVA space

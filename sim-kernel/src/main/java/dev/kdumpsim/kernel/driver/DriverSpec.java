@@ -1,4 +1,4 @@
-package dev.kdumpsim.kernel.machine;
+package dev.kdumpsim.kernel.driver;
 
 /**
  * A driver bound to one endpoint function in one kernel.
