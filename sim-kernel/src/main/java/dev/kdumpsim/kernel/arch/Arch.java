@@ -3,6 +3,7 @@ package dev.kdumpsim.kernel.arch;
 import dev.kdumpsim.kernel.log.KernelLog;
 import dev.kdumpsim.kernel.mm.CrashkernelReservation;
 import dev.kdumpsim.kernel.mm.Memblock;
+import dev.kdumpsim.kernel.version.KernelVersion;
 
 /**
  * What differs between CPU architectures in the story: where {@code crashkernel=} is placed
@@ -20,7 +21,7 @@ public interface Arch {
      * {@code reserve_crashkernel()}: parses the command line's {@code crashkernel=} and reserves
      * the region in {@code memblock}, printing what the architecture prints (null log: silent).
      */
-    CrashkernelReservation reserveCrashkernel(Memblock memblock, String cmdline, KernelLog log);
+    CrashkernelReservation reserveCrashkernel(Memblock memblock, String cmdline, KernelVersion version, KernelLog log);
 
     /** Physical address an endpoint's MSI write targets (the interrupt controller's doorbell). */
     long msiDoorbellPa();

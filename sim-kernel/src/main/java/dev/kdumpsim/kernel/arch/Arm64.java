@@ -5,6 +5,9 @@ import dev.kdumpsim.kernel.log.LogLevel;
 import dev.kdumpsim.kernel.mm.Arm64Crashkernel;
 import dev.kdumpsim.kernel.mm.CrashkernelReservation;
 import dev.kdumpsim.kernel.mm.Memblock;
+import dev.kdumpsim.kernel.version.Behaviours;
+import dev.kdumpsim.kernel.version.CrashkernelPlacement;
+import dev.kdumpsim.kernel.version.KernelVersion;
 
 /**
  * arm64: crashkernel placement of arch/arm64/mm/init.c (v4.19, {@link Arm64Crashkernel}), MSIs
@@ -29,8 +32,10 @@ final class Arm64 implements Arch {
     }
 
     @Override
-    public CrashkernelReservation reserveCrashkernel(Memblock memblock, String cmdline, KernelLog log) {
-        return Arm64Crashkernel.reserve(memblock, cmdline, true, log);
+    public CrashkernelReservation reserveCrashkernel(Memblock memblock, String cmdline, KernelVersion version,
+            KernelLog log) {
+        boolean exclusive = version.get(Behaviours.ARM64_CRASHKERNEL) == CrashkernelPlacement.V5_19_EXCLUSIVE_LIMIT;
+        return Arm64Crashkernel.reserve(memblock, cmdline, true, exclusive, log);
     }
 
     @Override

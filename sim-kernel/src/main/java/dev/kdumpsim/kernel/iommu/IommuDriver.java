@@ -35,8 +35,11 @@ public interface IommuDriver {
         return probed() && !probeFailed();
     }
 
-    /** {@code probe_device}: makes the stream known to the hardware (bypass or abort until attached). */
-    void addDevice(int streamId);
+    /**
+     * {@code probe_device}: makes the stream known to the hardware (bypass or abort until
+     * attached); {@code devName} is the device's dev_name, for the driver's fault lines.
+     */
+    void addDevice(int streamId, String devName);
 
     /** {@code is_attach_deferred}: the core leaves this stream's translation as it found it. */
     boolean isAttachDeferred(int streamId);

@@ -16,8 +16,11 @@ public interface IommuHardware {
     /** The translation port the root complex calls. */
     Iommu port();
 
-    /** The driver a kernel runs for this hardware under {@code policy} (a policy of this model). */
-    IommuDriver newDriver(KernelContext kernel, IommuDriverPolicy policy);
+    /**
+     * The driver a kernel runs for this hardware under {@code policy} (a policy of this model);
+     * {@code pageBytes} is the kernel's PAGE_SIZE.
+     */
+    IommuDriver newDriver(KernelContext kernel, IommuDriverPolicy policy, long pageBytes);
 
     /** Faults over the whole run. */
     IommuFaultCounts faultCounts();

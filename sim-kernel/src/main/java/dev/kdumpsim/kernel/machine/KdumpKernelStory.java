@@ -69,7 +69,8 @@ final class KdumpKernelStory {
         KernelCommandLine cmd = new KernelCommandLine(config.kdump().cmdline());
         log = new KernelLog(sim, "kdump", bootNs);
         kdump = new KernelInstance(config.kdump(),
-                KernelInstance.context("kdump", platform, config.arch(), log, kdumpMemory::allocatePages, cmd, true),
+                KernelInstance.context("kdump", platform, config.arch(), config.kdump(), log, kdumpMemory::allocatePages,
+                        cmd, true),
                 platform.iommu(), platform.rootComplex());
         kdumpMemory.bootMemblock();
         log.printkAt(0, LogLevel.INFO, "", "Reserving %lldKB of memory at 0x%llx for elfcorehdr\n", 64L,

@@ -1,25 +1,32 @@
 package dev.kdumpsim.kernel.machine;
 
-import dev.kdumpsim.kernel.driver.DriverSpec;
 import dev.kdumpsim.kernel.boot.BootTimeline;
+import dev.kdumpsim.kernel.driver.DriverSpec;
 import dev.kdumpsim.kernel.iommu.IommuDriverPolicy;
 import dev.kdumpsim.kernel.iova.IovaPolicy;
 import dev.kdumpsim.kernel.smmu.SmmuDriverPolicy;
+import dev.kdumpsim.kernel.version.Behaviour;
+import dev.kdumpsim.kernel.version.Behaviours;
+import dev.kdumpsim.kernel.version.KernelRelease;
+import dev.kdumpsim.kernel.version.KernelVersion;
+import dev.kdumpsim.kernel.version.VersionTable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One kernel of the story.
  *
  * @param cmdline its command line (crashkernel=, reset_devices, iommu.forcedac=, console=, ...)
- * @param iommuPolicy the IOMMU driver behaviour it runs (a policy of the machine's IOMMU model)
- * @param iovaPolicy the IOVA allocator behaviour of its release
+ * @param version its release and the behaviours that follow from it
+ * @param iommuPolicy the IOMMU driver behaviour it runs (a policy of the machine's IOMMU model):
+ *     its release's, or an explicit {@code iommuDriver} override
  * @param iovaGranuleBytes IOMMU page size of its DMA domains (4 KiB or 64 KiB)
  * @param boot its boot phases
  * @param drivers drivers bound to endpoint functions
  * @param aerNative print AER errors in the v4.19+ native format instead of the report's
  *     firmware-first (GHES/CPER) format
  */
-public record KernelConfig(String cmdline, IommuDriverPolicy iommuPolicy, IovaPolicy iovaPolicy, long iovaGranuleBytes,
+public record KernelConfig(String cmdline, KernelVersion version, IommuDriverPolicy iommuPolicy, long iovaGranuleBytes,
         BootTimeline boot, List<DriverSpec> drivers, boolean aerNative) {
 
     public KernelConfig {
@@ -29,15 +36,32 @@ public record KernelConfig(String cmdline, IommuDriverPolicy iommuPolicy, IovaPo
         }
     }
 
-    /** A kernel whose IOVA allocator is the one of the release its SMMU driver policy names. */
+    /** A kernel that names no release: the behaviours its arm-smmu-v3 policy implies ({@link #unnamedVersion}). */
     public KernelConfig(String cmdline, SmmuDriverPolicy smmuPolicy, long iovaGranuleBytes, BootTimeline boot,
             List<DriverSpec> drivers, boolean aerNative) {
-        this(cmdline, smmuPolicy, iovaPolicyOf(smmuPolicy), iovaGranuleBytes, boot, drivers, aerNative);
+        this(cmdline, unnamedVersion(smmuPolicy), smmuPolicy, iovaGranuleBytes, boot, drivers, aerNative);
     }
 
-    /** The arm-smmu-v3 policy, or null when the kernel drives another IOMMU model. */
-    public SmmuDriverPolicy smmuPolicy() {
-        return iommuPolicy instanceof SmmuDriverPolicy p ? p : null;
+    /**
+     * The arm-smmu-v3 policy a release runs unless the scenario overrides it: the table's
+     * {@link Behaviours#SMMU_KDUMP_RESET} (4.16's reset, b63b3439's abort, 3f54c447's abort then
+     * reset, including its 4.19.y backport).
+     */
+    public static SmmuDriverPolicy smmuPolicyOf(KernelRelease release) {
+        return SmmuDriverPolicy.bySpecName(VersionTable.at(Behaviours.SMMU_KDUMP_RESET, release));
+    }
+
+    /**
+     * A kernel that names no release behaves as the wave-1 model did: 4.16's table values, with
+     * the disable_bypass default, the event-dump ratelimit and the IOVA allocator of the release
+     * or proposal its policy is named after.
+     */
+    public static KernelVersion unnamedVersion(SmmuDriverPolicy p) {
+        Map<Behaviour<?>, Object> implied = Map.of(
+                Behaviours.SMMU_DISABLE_BYPASS_DEFAULT, p.disableBypassDefault(),
+                Behaviours.SMMU_EVENT_RATELIMIT, p.ratelimitedEventDump(),
+                Behaviours.IOVA_ALLOCATOR, iovaPolicyOf(p));
+        return KernelVersion.unnamed(implied);
     }
 
     /** The IOVA allocator of the release an arm-smmu-v3 policy stands for (4.16-5.2: v4.19's; proposals: v6.6's). */
@@ -46,5 +70,15 @@ public record KernelConfig(String cmdline, IommuDriverPolicy iommuPolicy, IovaPo
             case V4_16, V4_19, V5_2 -> IovaPolicy.V4_19;
             default -> IovaPolicy.V6_6;
         };
+    }
+
+    /** The arm-smmu-v3 policy, or null when the kernel drives another IOMMU model. */
+    public SmmuDriverPolicy smmuPolicy() {
+        return iommuPolicy instanceof SmmuDriverPolicy p ? p : null;
+    }
+
+    /** The IOVA allocator behaviour of this kernel's release. */
+    public IovaPolicy iovaPolicy() {
+        return version.get(Behaviours.IOVA_ALLOCATOR);
     }
 }

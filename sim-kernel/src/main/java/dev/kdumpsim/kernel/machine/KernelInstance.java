@@ -14,6 +14,8 @@ import dev.kdumpsim.kernel.log.KernelLog;
 import dev.kdumpsim.kernel.log.LogLevel;
 import dev.kdumpsim.kernel.mm.PageSource;
 import dev.kdumpsim.kernel.pci.AerReporter;
+import dev.kdumpsim.kernel.version.Behaviours;
+import dev.kdumpsim.kernel.version.IommuGroupMessage;
 import dev.kdumpsim.pcie.Bdf;
 import dev.kdumpsim.pcie.EndpointFunction;
 import dev.kdumpsim.pcie.RootComplex;
@@ -48,15 +50,15 @@ final class KernelInstance {
         this.ctx = ctx;
         this.cmdline = ctx.cmdline();
         this.rc = rc;
-        this.iommuDriver = iommu.newDriver(ctx, config.iommuPolicy());
+        this.iommuDriver = iommu.newDriver(ctx, config.iommuPolicy(), config.iovaGranuleBytes());
     }
 
-    static KernelContext context(String id, Platform p, Arch arch, KernelLog log, PageSource pages,
+    static KernelContext context(String id, Platform p, Arch arch, KernelConfig config, KernelLog log, PageSource pages,
             KernelCommandLine cmdline, boolean kdump) {
         log.setConsoleBaud(cmdline.serialConsoleBaud());
         int cpu = p.memory().registerAgent(id + " cpu");
         return new KernelContext(id, p.simulation(), p.memory(), cpu, log, new ConsolePrinter(p.simulation(), log), pages,
-                cmdline, arch, kdump);
+                cmdline, arch, config.version(), kdump);
     }
 
     /** Runs the IOMMU driver's probe; {@code done} runs when it finished, whatever its result. */
@@ -97,8 +99,12 @@ final class KernelInstance {
                 gid = groupIds.size();
                 groupIds.put(groupKey(f.bdf()), gid);
             }
-            ctx.console().print(LogLevel.INFO, "", "iommu: Adding device %s to group %d\n", Bdf.pciName(f.bdf()), gid);
-            iommuDriver.addDevice(sid);
+            if (ctx.version().get(Behaviours.IOMMU_GROUP_MESSAGE) == IommuGroupMessage.ADDING_DEVICE_TO_GROUP) {
+                ctx.console().print(LogLevel.INFO, "", "iommu: Adding device %s to group %d\n", Bdf.pciName(f.bdf()), gid);
+            } else {
+                ctx.console().print(LogLevel.INFO, "pci " + Bdf.pciName(f.bdf()) + ": ", "Adding to iommu group %d\n", gid);
+            }
+            iommuDriver.addDevice(sid, Bdf.pciName(f.bdf()));
             if (iommuDriver.isAttachDeferred(sid)) {
                 continue;
             }

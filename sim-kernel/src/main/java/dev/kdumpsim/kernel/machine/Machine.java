@@ -19,11 +19,11 @@ import dev.kdumpsim.kernel.mm.PhysAllocator;
 import dev.kdumpsim.kernel.pci.AerReporter;
 import dev.kdumpsim.kernel.policy.Mitigation;
 import dev.kdumpsim.kernel.verdict.Ledger;
+import dev.kdumpsim.kernel.version.Behaviours;
 import dev.kdumpsim.pcie.Bdf;
 import dev.kdumpsim.pcie.EndpointFunction;
 import dev.kdumpsim.pcie.LinuxResetSequence;
 import dev.kdumpsim.pcie.RootComplex;
-import dev.kdumpsim.pcie.SbrWaitPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +67,7 @@ public final class Machine {
         Memblock memblock = new Memblock(config.dram());
         memblock.reserve("kernel #1 image and early data", new AddressRange(config.dram().start(), KERNEL1_RESERVED_LOW));
         // kernel #1's log shows setup_arch's line at [0.000000]; the console model starts after it
-        this.crash = config.arch().reserveCrashkernel(memblock, cmd1.text(), log1);
+        this.crash = config.arch().reserveCrashkernel(memblock, cmd1.text(), config.first().version(), log1);
         if (!crash.reserved()) {
             throw new IllegalArgumentException("kernel #1 reserved no crashkernel region (" + crash.reason()
                     + "); kdump needs crashkernel= on its command line");
@@ -78,7 +78,8 @@ public final class Machine {
                 List.of(crash.range(), new AddressRange(config.dram().start(), KERNEL1_RESERVED_LOW)));
         PhysAllocator kernel1Pages = new PhysAllocator(free);
         this.first = new KernelInstance(config.first(),
-                KernelInstance.context("kernel1", platform, config.arch(), log1, kernel1Pages::allocate, cmd1, false),
+                KernelInstance.context("kernel1", platform, config.arch(), config.first(), log1, kernel1Pages::allocate,
+                        cmd1, false),
                 platform.iommu(), platform.rootComplex());
         if (config.mitigations().contains(Mitigation.IOVA_RESERVE_CRASHKERNEL)) {
             first.reserveIovaRange(crash.range());
@@ -158,7 +159,8 @@ public final class Machine {
             case FLR -> sim.scheduleAt(at, x -> LinuxResetSequence.flr(rc, e.bdf(), o -> { }), 0);
             case SBR -> sim.scheduleAt(at, x -> {
                 int child = firstChildOf(e.bdf());
-                LinuxResetSequence.secondaryBusReset(rc, e.bdf(), child, SbrWaitPolicy.V4_19_SSLEEP_1S, o -> { });
+                KernelConfig k = e.kdumpClock() ? config.kdump() : config.first();
+                LinuxResetSequence.secondaryBusReset(rc, e.bdf(), child, k.version().get(Behaviours.SBR_WAIT), o -> { });
             }, 0);
             case CONFIG_WRITE -> sim.scheduleAt(at, x -> rc.configWrite(e.bdf(), e.offset(), e.width(), e.value()), 0);
             default -> { }

@@ -44,8 +44,19 @@ public final class Arm64Crashkernel {
         return Math.min(offset + (1L << 32), dram.end());
     }
 
-    /** Parses {@code cmdline} (throws on bad syntax) then reserves; null log = no printing. */
+    /** Parses {@code cmdline} (throws on bad syntax) then reserves as v4.19 does; null log = no printing. */
     public static CrashkernelReservation reserve(Memblock memblock, String cmdline, boolean zoneDma32, KernelLog log) {
+        return reserve(memblock, cmdline, zoneDma32, false, log);
+    }
+
+    /**
+     * Parses {@code cmdline} then reserves; {@code exclusiveLimit} is v5.19's placement (944a45abfabc
+     * "arm64: kdump: Reimplement crashkernel=X": {@code memblock_phys_alloc_range(crash_size,
+     * CRASH_ALIGN, crash_base, CRASH_ADDR_LOW_MAX)} with {@code CRASH_ADDR_LOW_MAX =
+     * arm64_dma_phys_limit}, exclusive), v4.19's inclusive {@code ARCH_LOW_ADDRESS_LIMIT} otherwise.
+     */
+    public static CrashkernelReservation reserve(Memblock memblock, String cmdline, boolean zoneDma32,
+            boolean exclusiveLimit, KernelLog log) {
         var plain = CrashkernelParser.fromCommandLine(cmdline, memblock.physMemSize(), CrashkernelSpec.Kind.PLAIN);
         if (plain.isEmpty()) {
             boolean suffixed = cmdline.matches("(^|.*\\s)crashkernel=\\S*,(high|low)(\\s.*|$)");
@@ -53,11 +64,17 @@ public final class Arm64Crashkernel {
                     ? "arm64 v4.19 reserve_crashkernel() calls only parse_crashkernel(): ,high/,low are ignored"
                     : "no crashkernel= option");
         }
-        return reserve(memblock, plain.get(), zoneDma32, log);
+        return reserve(memblock, plain.get(), zoneDma32, exclusiveLimit, log);
+    }
+
+    /** {@code reserve_crashkernel()} of v4.19 for an already parsed option. */
+    public static CrashkernelReservation reserve(Memblock memblock, CrashkernelSpec spec, boolean zoneDma32, KernelLog log) {
+        return reserve(memblock, spec, zoneDma32, false, log);
     }
 
     /** {@code reserve_crashkernel()} for an already parsed option. */
-    public static CrashkernelReservation reserve(Memblock memblock, CrashkernelSpec spec, boolean zoneDma32, KernelLog log) {
+    public static CrashkernelReservation reserve(Memblock memblock, CrashkernelSpec spec, boolean zoneDma32,
+            boolean exclusiveLimit, KernelLog log) {
         if (spec.kind() != CrashkernelSpec.Kind.PLAIN) {
             return CrashkernelReservation.none("arm64 v4.19 reserve_crashkernel() ignores crashkernel=" + spec.text());
         }
@@ -67,8 +84,9 @@ public final class Arm64Crashkernel {
         long size = (spec.size() + Memblock.PAGE_SIZE - 1) & -Memblock.PAGE_SIZE; // PAGE_ALIGN
         long base = spec.base();
         if (base == 0) {
-            long archLowAddressLimit = dmaPhysLimit(memblock.dram(), zoneDma32) - 1;
-            base = memblock.findInRange(0, archLowAddressLimit, size, CRASH_ALIGN);
+            // v4.19 passes the inclusive ARCH_LOW_ADDRESS_LIMIT as the search's exclusive end
+            long end = dmaPhysLimit(memblock.dram(), zoneDma32) - (exclusiveLimit ? 0 : 1);
+            base = memblock.findInRange(0, end, size, CRASH_ALIGN);
             if (base == 0) {
                 return warn(log, "cannot allocate crashkernel (size:0x%llx)\n", size);
             }

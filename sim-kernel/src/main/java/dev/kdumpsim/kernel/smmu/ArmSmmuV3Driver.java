@@ -12,6 +12,8 @@ import dev.kdumpsim.kernel.iommu.IommuDriver;
 import dev.kdumpsim.kernel.iommu.IommuDriverSummary;
 import dev.kdumpsim.kernel.iova.IovaAllocator;
 import dev.kdumpsim.kernel.log.LogLevel;
+import dev.kdumpsim.kernel.version.Behaviours;
+import dev.kdumpsim.kernel.version.SmmuQueueSizing;
 import dev.kdumpsim.smmuv3.Command;
 import dev.kdumpsim.smmuv3.ContextDescriptor;
 import dev.kdumpsim.smmuv3.SmmuV3;
@@ -44,6 +46,7 @@ public final class ArmSmmuV3Driver implements IommuDriver {
     private final boolean coherentFirmware;
     private final int evtqMaxShift;
     private final SmmuStreamTable streamTable;
+    private final long pageBytes;
 
     private SmmuFeatures features;
     private SmmuCommandWriter cmdq;
@@ -56,13 +59,18 @@ public final class ArmSmmuV3Driver implements IommuDriver {
     private SmmuEventThread eventThread;
     private int nextAsid = 1;
     private final TreeSet<Integer> deferredAttach = new TreeSet<>();
+    /** dev_name of the master of each StreamID ({@code arm_smmu_find_master}). */
+    private final java.util.TreeMap<Integer, String> clients = new java.util.TreeMap<>();
 
     public ArmSmmuV3Driver(KernelContext k, SmmuV3 smmu, SmmuDriverPolicy policy, boolean coherentFirmware,
-            int evtqMaxShift) {
+            int evtqMaxShift, long pageBytes) {
+        this.pageBytes = pageBytes;
         this.k = k;
         this.smmu = smmu;
         this.policy = policy;
-        this.disableBypass = k.cmdline().disableBypass().orElse(policy.disableBypassDefault());
+        // 6.10 drops the parameter: unattached streams always abort
+        this.disableBypass = !k.version().get(Behaviours.SMMU_DISABLE_BYPASS_PARAM)
+                || k.cmdline().disableBypass().orElse(k.version().get(Behaviours.SMMU_DISABLE_BYPASS_DEFAULT));
         this.coherentFirmware = coherentFirmware;
         this.evtqMaxShift = evtqMaxShift;
         this.streamTable = new SmmuStreamTable(k);
@@ -114,14 +122,26 @@ public final class ArmSmmuV3Driver implements IommuDriver {
     /** Runs arm_smmu_device_probe(); {@code done} gets true on success. */
     @Override
     public void probe(Consumer<Boolean> done) {
-        features = SmmuFeatures.decode(smmu.readl(IDR0), smmu.readl(IDR1), smmu.readl(IDR5), evtqMaxShift,
+        SmmuQueueSizing sizing = k.version().get(Behaviours.SMMU_QUEUE_SIZING);
+        features = SmmuFeatures.decode(smmu.readl(IDR0), smmu.readl(IDR1), smmu.readl(IDR5),
+                SmmuFeatures.evtqMaxShift(sizing, evtqMaxShift, pageShift()), SmmuFeatures.cmdqMaxShift(sizing, pageShift()),
                 coherentFirmware);
         k.console().print(LogLevel.INFO, DEV_PREFIX, "ias %lu-bit, oas %lu-bit (features 0x%08x)\n",
                 (long) features.ias(), (long) features.oas(), features.features());
+        if (sizing != SmmuQueueSizing.FIXED_SHIFT) {
+            // d25f6ead162e arm_smmu_init_one_queue: dev_info(smmu->dev, "allocated %u entries for %s\n", ...)
+            k.console().print(LogLevel.INFO, DEV_PREFIX, "allocated %u entries for %s\n", 1L << features.cmdqShift(), "cmdq");
+            k.console().print(LogLevel.INFO, DEV_PREFIX, "allocated %u entries for %s\n", 1L << features.evtqShift(), "evtq");
+        }
         k.console().then(() -> {
             initStructures();
             reset(done);
         });
+    }
+
+    /** log2 of the kernel's PAGE_SIZE: its DMA domains' granule (4K or 64K pages on arm64). */
+    private int pageShift() {
+        return Long.numberOfTrailingZeros(pageBytes);
     }
 
     /** arm_smmu_init_structures: command and event queues, then the stream table. */
@@ -186,7 +206,9 @@ public final class ArmSmmuV3Driver implements IommuDriver {
     /** The IRQ request of arm_smmu_setup_irqs: the event thread, once per driver. */
     void requestIrqs() {
         if (eventThread == null) {
-            eventThread = new SmmuEventThread(k, smmu, evtqBase, features.evtqShift(), policy.ratelimitedEventDump());
+            eventThread = new SmmuEventThread(k, smmu, evtqBase, features.evtqShift(),
+                    k.version().get(Behaviours.SMMU_EVENT_RATELIMIT), k.version().get(Behaviours.SMMU_EVENT_DUMP),
+                    sid -> clients.getOrDefault(sid, "(unassigned sid)"));
             smmu.addIrqListener(eventThread);
         }
     }
@@ -199,7 +221,12 @@ public final class ArmSmmuV3Driver implements IommuDriver {
      * existing L2 table is kept.
      */
     @Override
-    public void addDevice(int sid) {
+    public void addDevice(int sid, String devName) {
+        clients.put(sid, devName);
+        addDevice(sid);
+    }
+
+    private void addDevice(int sid) {
         streamTable.ensureL2(sid, disableBypass ? StreamTableEntry.abort() : StreamTableEntry.bypass());
     }
 

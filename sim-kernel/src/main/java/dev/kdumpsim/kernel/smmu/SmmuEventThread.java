@@ -7,8 +7,11 @@ import dev.kdumpsim.kernel.KernelContext;
 import dev.kdumpsim.kernel.log.ConsolePrinter;
 import dev.kdumpsim.kernel.log.LogLevel;
 import dev.kdumpsim.kernel.log.Ratelimit;
+import dev.kdumpsim.kernel.version.SmmuEventDump;
+import dev.kdumpsim.smmuv3.EventId;
 import dev.kdumpsim.smmuv3.SmmuIrqListener;
 import dev.kdumpsim.smmuv3.SmmuV3;
+import java.util.function.IntFunction;
 
 /**
  * {@code arm_smmu_evtq_thread} and {@code arm_smmu_gerror_handler}. The threaded IRQ drains the
@@ -17,6 +20,7 @@ import dev.kdumpsim.smmuv3.SmmuV3;
  * reads empty it checks PROD.OVFLG against CONS.OVACKFLG ({@code queue_sync_prod}), prints
  * "EVTQ overflow detected -- events lost" and acknowledges, and loops while the queue is not
  * empty. Printing goes through the synchronous console, so a flood drains at console speed.
+ * From d814b70b9b90 the dwords are printed at err level and followed by a decoded line.
  */
 public final class SmmuEventThread implements SmmuIrqListener, EventHandler {
 
@@ -29,6 +33,8 @@ public final class SmmuEventThread implements SmmuIrqListener, EventHandler {
     private final int log2;
     private final Ratelimit ratelimit;
     private final ConsolePrinter console;
+    private final SmmuEventDump dump;
+    private final IntFunction<String> clientOf;
     private boolean running;
     private boolean dead;
     private long dumped;
@@ -36,8 +42,11 @@ public final class SmmuEventThread implements SmmuIrqListener, EventHandler {
     private long overflowReports;
     private long consumed;
 
-    SmmuEventThread(KernelContext k, SmmuV3 smmu, long base, int log2, boolean ratelimited) {
+    SmmuEventThread(KernelContext k, SmmuV3 smmu, long base, int log2, boolean ratelimited, SmmuEventDump dump,
+            IntFunction<String> clientOf) {
         this.k = k;
+        this.dump = dump;
+        this.clientOf = clientOf;
         this.smmu = smmu;
         this.base = base;
         this.log2 = log2;
@@ -111,13 +120,35 @@ public final class SmmuEventThread implements SmmuIrqListener, EventHandler {
             dumped++;
             int id = (int) (d0 & 0xff);
             String p = ArmSmmuV3Driver.DEV_PREFIX;
-            console.print(LogLevel.INFO, p, "event 0x%02x received:\n", id);
-            console.print(LogLevel.INFO, p, "\t0x%016llx\n", d0);
-            console.print(LogLevel.INFO, p, "\t0x%016llx\n", d1);
-            console.print(LogLevel.INFO, p, "\t0x%016llx\n", d2);
-            console.print(LogLevel.INFO, p, "\t0x%016llx\n", d3);
+            LogLevel level = dump == SmmuEventDump.RAW_INFO ? LogLevel.INFO : LogLevel.ERR;
+            console.print(level, p, "event 0x%02x received:\n", id);
+            console.print(level, p, "\t0x%016llx\n", d0);
+            console.print(level, p, "\t0x%016llx\n", d1);
+            console.print(level, p, "\t0x%016llx\n", d2);
+            console.print(level, p, "\t0x%016llx\n", d3);
+            if (dump == SmmuEventDump.DECODED_ERR) {
+                printDecoded(p, id, d0, d2);
+            }
             console.then(() -> onEvent(0));
             return;
+        }
+    }
+
+    /**
+     * d814b70b9b90 {@code arm_smmu_dump_event}: the event's name, the client (the master's
+     * dev_name, "(unassigned sid)" when no master has the StreamID), the StreamID and SubstreamID
+     * (0 without SSV), and for translation faults the input address.
+     */
+    private void printDecoded(String p, int id, long d0, long d2) {
+        int sid = (int) (d0 >>> 32);
+        long ssid = (d0 & (1L << 11)) != 0 ? (d0 >>> 12) & 0xfffff : 0;
+        String name = EventId.name(id);
+        String client = clientOf.apply(sid);
+        if (EventId.hasTransactionFields(id) && id >= EventId.F_TRANSLATION && id <= EventId.F_PERMISSION) {
+            console.print(LogLevel.ERR, p, "event: %s client: %s sid: %#x ssid: %#x iova: %#llx ipa: %#llx\n", name,
+                    client, (long) sid, ssid, d2, 0L);
+        } else {
+            console.print(LogLevel.ERR, p, "event: %s client: %s sid: %#x ssid: %#x\n", name, client, (long) sid, ssid);
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.kdumpsim.kernel.smmu;
 
+import dev.kdumpsim.kernel.version.SmmuQueueSizing;
+
 /**
  * {@code arm_smmu_device_hw_probe()}: the driver's feature word and address sizes computed from
  * the ID registers it reads (drivers/iommu/arm-smmu-v3.c; bit numbers of {@code ARM_SMMU_FEAT_*}
- * in facts-smmuv3.md §3). The 2018 report's SMMU gives {@code features 0x00001fef}.
+ * in v4.16 drivers/iommu/arm-smmu-v3.c). The 2018 report's SMMU gives {@code features 0x00001fef}.
  */
 public record SmmuFeatures(int features, int ias, int oas, int sidBits, int evtqShift, int cmdqShift) {
 
@@ -24,6 +26,12 @@ public record SmmuFeatures(int features, int ias, int oas, int sidBits, int evtq
 
     /** {@code CMDQ_MAX_SZ_SHIFT} of the early 4.x driver: at most 2^8 commands. */
     public static final int CMDQ_MAX_SZ_SHIFT = 8;
+    /** {@code CONFIG_CMA_ALIGNMENT} default (mm/Kconfig). */
+    static final int CMA_ALIGNMENT = 8;
+    /** log2 of an event record's bytes ({@code EVTQ_ENT_SZ_SHIFT}). */
+    static final int EVTQ_ENT_SZ_SHIFT = 5;
+    /** log2 of a command's bytes ({@code CMDQ_ENT_SZ_SHIFT}). */
+    static final int CMDQ_ENT_SZ_SHIFT = 4;
 
     /**
      * Decodes IDR0/IDR1/IDR5 as the driver does.
@@ -33,6 +41,30 @@ public record SmmuFeatures(int features, int ias, int oas, int sidBits, int evtq
      *     override); Linux sets COHERENCY from IDR0.COHACC only when firmware agrees
      */
     public static SmmuFeatures decode(int idr0, int idr1, int idr5, int evtqMaxShift, boolean coherentFirmware) {
+        return decode(idr0, idr1, idr5, evtqMaxShift, CMDQ_MAX_SZ_SHIFT, coherentFirmware);
+    }
+
+    /**
+     * The driver's {@code EVTQ_MAX_SZ_SHIFT} under a queue-sizing rule: the scenario's (4.x, 7),
+     * {@code Q_MAX_SZ_SHIFT - 5} with {@code Q_MAX_SZ_SHIFT = PAGE_SHIFT + CONFIG_CMA_ALIGNMENT (8)}
+     * (d25f6ead162e), or one page of 32-byte records (the later one-page limit).
+     */
+    public static int evtqMaxShift(SmmuQueueSizing sizing, int fixed, int pageShift) {
+        return switch (sizing) {
+            case FIXED_SHIFT -> fixed;
+            case CMA_SIZED -> pageShift + CMA_ALIGNMENT - EVTQ_ENT_SZ_SHIFT;
+            case ONE_PAGE -> pageShift - EVTQ_ENT_SZ_SHIFT;
+        };
+    }
+
+    /** The driver's {@code CMDQ_MAX_SZ_SHIFT}: 8 in 4.x, {@code Q_MAX_SZ_SHIFT - 4} since d25f6ead162e. */
+    public static int cmdqMaxShift(SmmuQueueSizing sizing, int pageShift) {
+        return sizing == SmmuQueueSizing.FIXED_SHIFT ? CMDQ_MAX_SZ_SHIFT : pageShift + CMA_ALIGNMENT - CMDQ_ENT_SZ_SHIFT;
+    }
+
+    /** Decodes IDR0/IDR1/IDR5 with explicit queue limits. */
+    public static SmmuFeatures decode(int idr0, int idr1, int idr5, int evtqMaxShift, int cmdqMaxShift,
+            boolean coherentFirmware) {
         int f = 0;
         if (((idr0 >>> 27) & 3) == 1) {
             f |= FEAT_2_LVL_STRTAB; // ST_LEVEL = 2LVL
@@ -88,7 +120,7 @@ public record SmmuFeatures(int features, int ias, int oas, int sidBits, int evtq
         int ias = oas;
         int sid = idr1 & 0x3f;
         int evtq = Math.min((idr1 >>> 16) & 0x1f, evtqMaxShift);
-        int cmdq = Math.min((idr1 >>> 21) & 0x1f, CMDQ_MAX_SZ_SHIFT);
+        int cmdq = Math.min((idr1 >>> 21) & 0x1f, cmdqMaxShift);
         return new SmmuFeatures(f, ias, oas, sid, evtq, cmdq);
     }
 

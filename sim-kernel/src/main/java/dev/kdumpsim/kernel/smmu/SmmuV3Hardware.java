@@ -37,12 +37,13 @@ public final class SmmuV3Hardware implements IommuHardware {
     }
 
     @Override
-    public IommuDriver newDriver(KernelContext kernel, IommuDriverPolicy policy) {
+    public IommuDriver newDriver(KernelContext kernel, IommuDriverPolicy policy, long pageBytes) {
         if (!(policy instanceof SmmuDriverPolicy p)) {
             throw new IllegalArgumentException("driver policy " + policy.specName() + " drives " + policy.model()
                     + ", not an SMMUv3");
         }
-        return new ArmSmmuV3Driver(kernel, smmu, p, smmu.parameters().coherentAccess(), config.evtqMaxShift());
+        return new ArmSmmuV3Driver(kernel, smmu, p, smmu.parameters().coherentAccess(), config.evtqMaxShift(),
+                pageBytes);
     }
 
     @Override

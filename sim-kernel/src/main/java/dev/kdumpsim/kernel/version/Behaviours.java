@@ -1,0 +1,48 @@
+package dev.kdumpsim.kernel.version;
+
+import dev.kdumpsim.kernel.iova.IovaPolicy;
+import dev.kdumpsim.pcie.SbrWaitPolicy;
+import java.util.List;
+
+/** The behaviours the {@link VersionTable} keys its rows by, with their 4.14 values. */
+public final class Behaviours {
+
+    private Behaviours() {
+    }
+
+    /** The arm-smmu-v3 driver policy (its {@code kernels.*.iommuDriver} name) a release runs. */
+    public static final Behaviour<String> SMMU_KDUMP_RESET = new Behaviour<>("arm-smmu-v3 kdump reset",
+            "arm_smmu_device_reset() in a kdump kernel that finds SMMUEN set", "arm-smmu-v3@4.16");
+
+    public static final Behaviour<Boolean> SMMU_DISABLE_BYPASS_DEFAULT = new Behaviour<>("arm-smmu-v3 disable_bypass default",
+            "default of the disable_bypass module parameter: new STEs abort instead of bypass", false);
+
+    public static final Behaviour<Boolean> SMMU_DISABLE_BYPASS_PARAM = new Behaviour<>("arm-smmu-v3 disable_bypass parameter",
+            "the arm-smmu-v3.disable_bypass= command-line parameter exists", true);
+
+    public static final Behaviour<Boolean> SMMU_EVENT_RATELIMIT = new Behaviour<>("arm-smmu-v3 event ratelimit",
+            "the event thread dumps events under one __ratelimit state (10 per 5 s)", false);
+
+    public static final Behaviour<SmmuEventDump> SMMU_EVENT_DUMP = new Behaviour<>("arm-smmu-v3 event dump",
+            "how an event record is printed", SmmuEventDump.RAW_INFO);
+
+    public static final Behaviour<SmmuQueueSizing> SMMU_QUEUE_SIZING = new Behaviour<>("arm-smmu-v3 queue sizing",
+            "how large the command and event queues are, and whether their size is printed", SmmuQueueSizing.FIXED_SHIFT);
+
+    public static final Behaviour<IommuGroupMessage> IOMMU_GROUP_MESSAGE = new Behaviour<>("iommu group message",
+            "the line the IOMMU core prints when a device joins a group", IommuGroupMessage.ADDING_DEVICE_TO_GROUP);
+
+    public static final Behaviour<IovaPolicy> IOVA_ALLOCATOR = new Behaviour<>("IOVA allocator",
+            "drivers/iommu/iova.c and dma-iommu.c allocation behaviour", IovaPolicy.V4_19);
+
+    public static final Behaviour<CrashkernelPlacement> ARM64_CRASHKERNEL = new Behaviour<>("arm64 crashkernel placement",
+            "where arm64 reserve_crashkernel() puts crashkernel=", CrashkernelPlacement.V4_19_INCLUSIVE_LIMIT);
+
+    public static final Behaviour<SbrWaitPolicy> SBR_WAIT = new Behaviour<>("secondary bus reset wait",
+            "what the PCI core waits for after a Secondary Bus Reset", SbrWaitPolicy.V4_19_SSLEEP_1S);
+
+    /** Every behaviour, in table order. */
+    public static final List<Behaviour<?>> ALL = List.of(SMMU_KDUMP_RESET, SMMU_DISABLE_BYPASS_DEFAULT,
+            SMMU_DISABLE_BYPASS_PARAM, SMMU_EVENT_RATELIMIT, SMMU_EVENT_DUMP, SMMU_QUEUE_SIZING, IOMMU_GROUP_MESSAGE,
+            IOVA_ALLOCATOR, ARM64_CRASHKERNEL, SBR_WAIT);
+}

@@ -1,0 +1,91 @@
+package dev.kdumpsim.kernel.version;
+
+import static dev.kdumpsim.kernel.version.Behaviours.*;
+
+import dev.kdumpsim.kernel.iova.IovaPolicy;
+import dev.kdumpsim.pcie.SbrWaitPolicy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every version-dependent behaviour of the model, as data: each row says from which mainline
+ * release (and which stable backports) a behaviour has a value, and which commit made it so.
+ * Drivers ask {@link #at(Behaviour, KernelRelease)}; they never compare version numbers. The
+ * table is rendered in docs/kernel-versions.md.
+ */
+public final class VersionTable {
+
+    /** The oldest release the table covers: every behaviour's {@link Behaviour#baseline()}. */
+    public static final KernelRelease OLDEST = KernelRelease.of(4, 14, 0);
+    /** The newest mainline release the table was checked against. */
+    public static final KernelRelease NEWEST = KernelRelease.of(6, 18, 0);
+
+    private static final List<Change> ROWS = new ArrayList<>();
+
+    static {
+        // ---- arm-smmu-v3 (drivers/iommu/arm-smmu-v3.c; drivers/iommu/arm/arm-smmu-v3/ from 5.9) ----
+        row(SMMU_KDUMP_RESET, "arm-smmu-v3@4.19", "4.17", "b63b3439b856",
+                "iommu/arm-smmu-v3: Abort all transactions if SMMU is enabled in kdump kernel");
+        row(SMMU_DISABLE_BYPASS_DEFAULT, true, "4.17", "b63b3439b856",
+                "iommu/arm-smmu-v3: Abort all transactions if SMMU is enabled in kdump kernel");
+        row(SMMU_KDUMP_RESET, "arm-smmu-v3@5.2", "5.2", "3f54c447df34",
+                "iommu/arm-smmu-v3: Don't disable SMMU in kdump kernel", "4.19.51");
+        row(SMMU_QUEUE_SIZING, SmmuQueueSizing.CMA_SIZED, "5.3", "d25f6ead162e",
+                "iommu/arm-smmu-v3: Increase maximum size of queues");
+        row(SMMU_EVENT_RATELIMIT, true, "5.14", "9cff922bba42", "iommu/arm-smmu-v3: Ratelimit event dump");
+        row(SMMU_QUEUE_SIZING, SmmuQueueSizing.ONE_PAGE, "5.14", "f115f3c0d5d9",
+                "iommu/arm-smmu-v3: Decrease the queue size of evtq and priq");
+        row(SMMU_DISABLE_BYPASS_PARAM, false, "6.10", "Arm SMMU updates for 6.10",
+                "iommu/arm-smmu-v3: Drop support for the 'disable_bypass' cmdline option");
+        row(SMMU_EVENT_DUMP, SmmuEventDump.DECODED_ERR, "6.14", "d814b70b9b90",
+                "iommu/arm-smmu-v3: Log better event records");
+        // ---- IOMMU core (drivers/iommu/iommu.c) ----
+        row(IOMMU_GROUP_MESSAGE, IommuGroupMessage.ADDING_TO_IOMMU_GROUP, "5.2", "780da9e4f5bf",
+                "iommu: Use dev_printk() when possible");
+        // ---- IOVA (drivers/iommu/iova.c, dma-iommu.c) ----
+        row(IOVA_ALLOCATOR, new IovaPolicy(128, 32, true, false, false, false), "5.2", "bee60e94a1e2",
+                "iommu/iova: Optimise attempts to allocate iova from 32bit address range", "5.1.18");
+        row(IOVA_ALLOCATOR, IovaPolicy.V5_11, "5.11", "4e89dce72521",
+                "iommu/iova: Retry from last rb tree node if iova search fails");
+        row(IOVA_ALLOCATOR, IovaPolicy.V6_6, "6.6", "911aa1245da8", "iommu/iova: Make the rcache depot scale better");
+        // ---- arm64 crashkernel (arch/arm64/mm/init.c) ----
+        row(ARM64_CRASHKERNEL, CrashkernelPlacement.V5_19_EXCLUSIVE_LIMIT, "5.19", "944a45abfabc",
+                "arm64: kdump: Reimplement crashkernel=X");
+        // ---- PCI core (drivers/pci/pci.c) ----
+        row(SBR_WAIT, SbrWaitPolicy.V6_LINK_ACTIVE_WAIT, "6.4", "d4bbd56a7a2a",
+                "PCI/PM: Increase wait time after resume");
+    }
+
+    private VersionTable() {
+    }
+
+    private static void row(Behaviour<?> b, Object value, String since, String commit, String subject, String... backports) {
+        List<KernelRelease> bp = new ArrayList<>();
+        for (String s : backports) {
+            bp.add(KernelRelease.parse(s));
+        }
+        ROWS.add(new Change(b, value, KernelRelease.parse(since), commit, subject, bp));
+    }
+
+    /** Every row, in the order above. */
+    public static List<Change> rows() {
+        return List.copyOf(ROWS);
+    }
+
+    /** The value {@code b} has in {@code release}: the last applicable row's, else the baseline. */
+    @SuppressWarnings("unchecked")
+    public static <T> T at(Behaviour<T> b, KernelRelease release) {
+        Object v = b.baseline();
+        for (Change c : ROWS) {
+            if (c.behaviour() == b && c.appliesTo(release)) {
+                v = c.value();
+            }
+        }
+        return (T) v;
+    }
+
+    /** Whether {@code release} is inside the range the table covers. */
+    public static boolean covers(KernelRelease release) {
+        return release.atLeast(OLDEST) && release.line().compareTo(NEWEST) <= 0;
+    }
+}
