@@ -107,7 +107,9 @@ public final class Printf {
                         default -> Long.toOctalString(v);
                     };
                     digits = precise(digits, precision);
-                    String prefix = !alt || v == 0 ? "" : c == 'x' ? "0x" : c == 'X' ? "0X" : "0";
+                    // lib/vsprintf.c number(): SPECIAL always gives hex its 0x (so "%#x" of 0 is "0x0",
+                    // unlike C's printf), and octal its 0 only for a non-zero value
+                    String prefix = !alt ? "" : c == 'x' ? "0x" : c == 'X' ? "0X" : v == 0 ? "" : "0";
                     body = pad(prefix, digits, width, left, zero && precision < 0);
                 }
                 case 'c' -> body = pad("", String.valueOf(charArg(args, argi++, format)), width, left, false);

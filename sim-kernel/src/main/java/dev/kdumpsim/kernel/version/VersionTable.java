@@ -24,23 +24,27 @@ public final class VersionTable {
 
     static {
         // ---- arm-smmu-v3 (drivers/iommu/arm-smmu-v3.c; drivers/iommu/arm/arm-smmu-v3/ from 5.9) ----
-        row(SMMU_KDUMP_RESET, "arm-smmu-v3@4.19", "4.17", "b63b3439b856",
+        row(SMMU_KDUMP_RESET, "arm-smmu-v3@4.19", "4.19", "b63b3439b856",
                 "iommu/arm-smmu-v3: Abort all transactions if SMMU is enabled in kdump kernel");
-        row(SMMU_DISABLE_BYPASS_DEFAULT, true, "4.17", "b63b3439b856",
-                "iommu/arm-smmu-v3: Abort all transactions if SMMU is enabled in kdump kernel");
+        // Zhen Lei's patch of the iommu-updates-v4.19 pull ("The ARM-SMMU now aborts transactions from unknown
+        // devices and devices not attached to any domain"): static bool disable_bypass = 1;
+        row(SMMU_DISABLE_BYPASS_DEFAULT, true, "4.19", "iommu-updates-v4.19",
+                "iommu/arm-smmu-v3: Prevent any devices access to memory without registration");
         row(SMMU_KDUMP_RESET, "arm-smmu-v3@5.2", "5.2", "3f54c447df34",
-                "iommu/arm-smmu-v3: Don't disable SMMU in kdump kernel", "4.19.51");
+                "iommu/arm-smmu-v3: Don't disable SMMU in kdump kernel", "4.19.51", "5.1.10");
         row(SMMU_QUEUE_SIZING, SmmuQueueSizing.CMA_SIZED, "5.3", "d25f6ead162e",
                 "iommu/arm-smmu-v3: Increase maximum size of queues");
         row(SMMU_EVENT_RATELIMIT, true, "5.14", "9cff922bba42", "iommu/arm-smmu-v3: Ratelimit event dump");
-        row(SMMU_QUEUE_SIZING, SmmuQueueSizing.ONE_PAGE, "5.14", "f115f3c0d5d9",
+        row(SMMU_QUEUE_SIZING, SmmuQueueSizing.ONE_PAGE, "5.14", "f115f3c0d5d8",
                 "iommu/arm-smmu-v3: Decrease the queue size of evtq and priq");
-        row(SMMU_DISABLE_BYPASS_PARAM, false, "6.10", "Arm SMMU updates for 6.10",
-                "iommu/arm-smmu-v3: Drop support for the 'disable_bypass' cmdline option");
+        row(SMMU_QUEUE_SIZING, SmmuQueueSizing.CMA_SIZED, "5.17", "477436699e78",
+                "Revert \"iommu/arm-smmu-v3: Decrease the queue size of evtq and priq\"");
+        row(SMMU_DISABLE_BYPASS_PARAM, false, "6.10", "734554fdfce6",
+                "iommu/arm-smmu-v3: Retire disable_bypass parameter");
         row(SMMU_EVENT_DUMP, SmmuEventDump.DECODED_ERR, "6.14", "d814b70b9b90",
                 "iommu/arm-smmu-v3: Log better event records");
         // ---- IOMMU core (drivers/iommu/iommu.c) ----
-        row(IOMMU_GROUP_MESSAGE, IommuGroupMessage.ADDING_TO_IOMMU_GROUP, "5.2", "780da9e4f5bf",
+        row(IOMMU_GROUP_MESSAGE, IommuGroupMessage.ADDING_TO_IOMMU_GROUP, "5.1", "780da9e4f5bf",
                 "iommu: Use dev_printk() when possible");
         // ---- IOVA (drivers/iommu/iova.c, dma-iommu.c) ----
         row(IOVA_ALLOCATOR, new IovaPolicy(128, 32, true, false, false, false), "5.2", "bee60e94a1e2",

@@ -33,6 +33,8 @@ class PrintfTest {
         assertEquals("ff", Printf.format("%hhx", 0x1ff));
         assertEquals("FF", Printf.format("%X", 255));
         assertEquals("0x1f", Printf.format("%#x", 31));
+        assertEquals("0x0", Printf.format("%#x", 0), "the kernel keeps 0x for zero (lib/vsprintf.c number())");
+        assertEquals("0", Printf.format("%#o", 0));
         assertEquals("+7", Printf.format("%+d", 7));
         assertEquals("-0042", Printf.format("%05d", -42));
         assertEquals("  -42", Printf.format("%5d", -42));

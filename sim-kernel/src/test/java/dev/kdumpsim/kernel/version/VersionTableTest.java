@@ -22,16 +22,15 @@ class VersionTableTest {
     }
 
     @Test
-    void b63b3439AbortsAndFailsTheProbeFrom417() {
-        assertEquals("arm-smmu-v3@4.16", at(SMMU_KDUMP_RESET, "4.16.18"));
-        assertEquals("arm-smmu-v3@4.19", at(SMMU_KDUMP_RESET, "4.17.0"));
+    void b63b3439AbortsAndFailsTheProbeFrom419() {
+        assertEquals("arm-smmu-v3@4.16", at(SMMU_KDUMP_RESET, "4.18.20"));
         assertEquals("arm-smmu-v3@4.19", at(SMMU_KDUMP_RESET, "4.19.0"));
     }
 
     @Test
-    void b63b3439MakesDisableBypassTheDefault() {
-        assertFalse(at(SMMU_DISABLE_BYPASS_DEFAULT, "4.16.0"));
-        assertTrue(at(SMMU_DISABLE_BYPASS_DEFAULT, "4.17.0"));
+    void disableBypassIsTheDefaultFrom419() {
+        assertFalse(at(SMMU_DISABLE_BYPASS_DEFAULT, "4.18.0"));
+        assertTrue(at(SMMU_DISABLE_BYPASS_DEFAULT, "4.19.0"));
     }
 
     @Test
@@ -39,7 +38,8 @@ class VersionTableTest {
         assertEquals("arm-smmu-v3@4.19", at(SMMU_KDUMP_RESET, "4.19.50"));
         assertEquals("arm-smmu-v3@5.2", at(SMMU_KDUMP_RESET, "4.19.51"));
         assertEquals("arm-smmu-v3@5.2", at(SMMU_KDUMP_RESET, "4.19.300"));
-        assertEquals("arm-smmu-v3@4.19", at(SMMU_KDUMP_RESET, "5.1.21"));
+        assertEquals("arm-smmu-v3@4.19", at(SMMU_KDUMP_RESET, "5.1.9"));
+        assertEquals("arm-smmu-v3@5.2", at(SMMU_KDUMP_RESET, "5.1.10"));
         assertEquals("arm-smmu-v3@5.2", at(SMMU_KDUMP_RESET, "5.2.0"));
         assertEquals("arm-smmu-v3@5.2", at(SMMU_KDUMP_RESET, "6.18.0"));
     }
@@ -54,7 +54,13 @@ class VersionTableTest {
     @Test
     void theOnePageEventQueueFrom514() {
         assertEquals(SmmuQueueSizing.ONE_PAGE, at(SMMU_QUEUE_SIZING, "5.14.0"));
-        assertEquals(SmmuQueueSizing.ONE_PAGE, at(SMMU_QUEUE_SIZING, "6.6.0"));
+        assertEquals(SmmuQueueSizing.ONE_PAGE, at(SMMU_QUEUE_SIZING, "5.16.20"));
+    }
+
+    @Test
+    void theOnePageLimitIsRevertedIn517() {
+        assertEquals(SmmuQueueSizing.CMA_SIZED, at(SMMU_QUEUE_SIZING, "5.17.0"));
+        assertEquals(SmmuQueueSizing.CMA_SIZED, at(SMMU_QUEUE_SIZING, "6.6.0"));
     }
 
     @Test
@@ -76,9 +82,9 @@ class VersionTableTest {
     }
 
     @Test
-    void theIommuGroupLineUsesTheDevicePrefixFrom52() {
-        assertEquals(IommuGroupMessage.ADDING_DEVICE_TO_GROUP, at(IOMMU_GROUP_MESSAGE, "5.1.0"));
-        assertEquals(IommuGroupMessage.ADDING_TO_IOMMU_GROUP, at(IOMMU_GROUP_MESSAGE, "5.2.0"));
+    void theIommuGroupLineUsesTheDevicePrefixFrom51() {
+        assertEquals(IommuGroupMessage.ADDING_DEVICE_TO_GROUP, at(IOMMU_GROUP_MESSAGE, "5.0.21"));
+        assertEquals(IommuGroupMessage.ADDING_TO_IOMMU_GROUP, at(IOMMU_GROUP_MESSAGE, "5.1.0"));
     }
 
     @Test
