@@ -62,7 +62,21 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
         // BAR0: 64-bit memory BAR of 16 KiB (low 14 bits read-only), cleared by any reset
         config.define(PciRegs.BASE_ADDRESS_0, 4, 0x4, 0xffffc000, 0, 0);
         config.define(PciRegs.BASE_ADDRESS_1, 4, 0, 0xffffffff, 0, 0);
-        AerCapability.define(config, params.uncorrectableSeverity());
+        EndpointIdentity id = params.identity();
+        config.define(PciRegs.REVISION_ID, 4, (id.classCode() << 8) | id.revisionId(), 0, 0, 0);
+        config.define(PciRegs.SUBSYSTEM_VENDOR_ID, 4, (id.subsystemId() << 16) | id.subsystemVendorId(), 0, 0, 0);
+        CompletionTimeoutControl cto = params.completionTimeout();
+        config.define(PciRegs.EXP_DEVCAP2, 4, cto.devcap2Bits(), 0, 0, 0);
+        // DevCtl2 resets to 0000b (FLR and hot reset restore that); firmware's value is written over it
+        config.define(PciRegs.EXP_DEVCTL2, 2, 0, cto.devctl2WritableMask(), 0, 0);
+        config.hwPut(PciRegs.EXP_DEVCTL2, 2, cto.devctl2InitialValue());
+        AerCapability.define(config, params.uncorrectableSeverity(), params.uncorrectableMask(),
+                params.correctableMask(), id.hasSerialNumber() ? PciRegs.DSN_CAP : 0);
+        if (id.hasSerialNumber()) {
+            config.define(PciRegs.DSN_CAP, 4, (1 << 16) | PciRegs.EXT_CAP_ID_DSN, 0, 0, 0);
+            config.define(PciRegs.DSN_LOWER, 4, (int) id.serialNumber(), 0, 0, 0);
+            config.define(PciRegs.DSN_UPPER, 4, (int) (id.serialNumber() >>> 32), 0, 0, 0);
+        }
     }
 
     // ---- identity and state --------------------------------------------------------------
@@ -116,6 +130,14 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
 
     public long abortedCompletions() {
         return errors.abortedCompletions();
+    }
+
+    /**
+     * The Completion Timeout a read issued now gets, from Device Control 2 as software left it
+     * (PCIe r5.0 §7.5.3.16, see {@link CompletionTimeoutControl}); {@code Long.MAX_VALUE} when disabled.
+     */
+    public long completionTimeoutNs() {
+        return params.completionTimeout().timeoutNs(config.read(PciRegs.EXP_DEVCTL2, 2), params.completionTimeoutNs());
     }
 
     /** Requests issued but not yet at the root complex. */
@@ -199,12 +221,18 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
             rc.recordAtFunction(this, false, address, length, DmaFate.BLOCKED_BME);
             return BLOCKED_BME;
         }
-        int tag = tags.allocate(address, length, sim.now() + params.completionTimeoutNs());
+        long timeout = completionTimeoutNs();
+        long deadline = timeout == Long.MAX_VALUE ? Long.MAX_VALUE : sim.now() + timeout;
+        int tag = tags.allocate(address, length, deadline);
         if (tag < 0) {
             return NO_TAG;
         }
-        if (!sim.isPending(timeoutToken)) {
-            timeoutToken = sim.scheduleAt(tags.deadline(tag), completionTimeout, 0);
+        if (deadline != Long.MAX_VALUE) {
+            if (!sim.isPending(timeoutToken)) {
+                timeoutToken = sim.scheduleAt(deadline, completionTimeout, 0);
+            } else if (deadline < sim.timeOf(timeoutToken)) {
+                sim.reschedule(timeoutToken, deadline); // DevCtl2 was set to a shorter range meanwhile
+            }
         }
         rc.countIssued();
         upstream.enqueue(address, length, tag, 0);

@@ -19,14 +19,23 @@ public final class AerCapability {
     private AerCapability() {
     }
 
-    /** Declares the AER registers in {@code cs} with the given power-on severity. */
+    /** Declares the AER registers in {@code cs} with the given power-on severity and spec-default masks. */
     public static void define(ConfigSpace cs, int defaultSeverity) {
-        cs.define(PciRegs.AER_CAP, 4, (2 << 16) | PciRegs.EXT_CAP_ID_ERR, 0, 0, 0);
+        define(cs, defaultSeverity, 0, 0x00002000, 0);
+    }
+
+    /**
+     * Declares the AER registers with the values firmware left: severity (§7.8.4.4), Uncorrectable
+     * Mask (§7.8.4.3) and Correctable Mask (§7.8.4.6), all sticky; {@code nextCap} is the offset of
+     * the next extended capability (0 for none).
+     */
+    public static void define(ConfigSpace cs, int severity, int uncorMask, int corMask, int nextCap) {
+        cs.define(PciRegs.AER_CAP, 4, (nextCap << 20) | (2 << 16) | PciRegs.EXT_CAP_ID_ERR, 0, 0, 0);
         cs.define(PciRegs.ERR_UNCOR_STATUS, 4, 0, 0, 0xffffffff, 0xffffffff);
-        cs.define(PciRegs.ERR_UNCOR_MASK, 4, 0, 0xffffffff, 0, 0xffffffff);
-        cs.define(PciRegs.ERR_UNCOR_SEVER, 4, defaultSeverity, 0xffffffff, 0, 0xffffffff);
+        cs.define(PciRegs.ERR_UNCOR_MASK, 4, uncorMask, 0xffffffff, 0, 0xffffffff);
+        cs.define(PciRegs.ERR_UNCOR_SEVER, 4, severity, 0xffffffff, 0, 0xffffffff);
         cs.define(PciRegs.ERR_COR_STATUS, 4, 0, 0, 0xffffffff, 0xffffffff);
-        cs.define(PciRegs.ERR_COR_MASK, 4, 0x00002000, 0xffffffff, 0, 0xffffffff);
+        cs.define(PciRegs.ERR_COR_MASK, 4, corMask, 0xffffffff, 0, 0xffffffff);
         cs.define(PciRegs.ERR_CAP, 4, 0, 0x00000140, 0, 0xffffffff);
         for (int i = 0; i < 4; i++) {
             cs.define(PciRegs.ERR_HEADER_LOG + 4 * i, 4, 0, 0, 0, 0xffffffff);
