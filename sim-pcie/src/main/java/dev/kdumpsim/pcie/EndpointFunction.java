@@ -3,6 +3,7 @@ package dev.kdumpsim.pcie;
 import dev.kdumpsim.core.EventHandler;
 import dev.kdumpsim.core.Simulation;
 import dev.kdumpsim.pcie.aer.AerCapability;
+import dev.kdumpsim.pcie.aer.ErrorMessage;
 import dev.kdumpsim.pcie.config.PciRegs;
 import dev.kdumpsim.pcie.dma.CompletionRing;
 import dev.kdumpsim.pcie.dma.DescriptorRing;
@@ -311,9 +312,34 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
         logUncorrectable(bit, true, dw0, dw1, dw2, dw3);
     }
 
-    /** Hardware logs uncorrectable error {@code bit} in this function's AER (PCIe r5.0 §6.2.4). */
+    /**
+     * Hardware logs uncorrectable error {@code bit} in this function's AER (PCIe r5.0 §6.2.4) and,
+     * if it is unmasked and reporting is enabled, sends ERR_FATAL/ERR_NONFATAL upstream (§6.2.5).
+     * Each function of a multi-function device that logs a non-function-specific error signals it
+     * by its own enables (model choice).
+     */
     void logUncorrectable(int bit, boolean withHeader, int dw0, int dw1, int dw2, int dw3) {
         AerCapability.logUncorrectable(config, bit, withHeader, dw0, dw1, dw2, dw3);
+        ErrorMessage m = AerCapability.uncorrectableMessage(config, bit);
+        if (m != null) {
+            rc.errorMessage(device.upstreamPort(), bdf, m);
+        }
+    }
+
+    /**
+     * The function detects correctable error {@code bit} (e.g. 6 Bad TLP, 12 Replay Timer Timeout,
+     * PCIe r5.0 §7.8.4.5): logged in Correctable Error Status and, if unmasked and DevCtl
+     * Correctable Reporting Enable is set, signalled as ERR_COR. The model's own traffic raises no
+     * correctable errors; this is for scenarios and tests that inject them.
+     */
+    public void detectCorrectableError(int bit) {
+        if (bit < 0 || bit > 31) {
+            throw new IllegalArgumentException("correctable error bit 0-31, got " + bit);
+        }
+        ErrorMessage m = AerCapability.logCorrectable(config, bit);
+        if (m != null) {
+            rc.errorMessage(device.upstreamPort(), bdf, m);
+        }
     }
 
     // ---- config side effects and resets ----------------------------------------------------

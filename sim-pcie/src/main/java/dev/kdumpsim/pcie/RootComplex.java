@@ -6,6 +6,7 @@ import dev.kdumpsim.core.PhysicalMemory;
 import dev.kdumpsim.core.Simulation;
 import dev.kdumpsim.core.Translation;
 import dev.kdumpsim.core.TranslationOutcome;
+import dev.kdumpsim.pcie.aer.ErrorMessage;
 import dev.kdumpsim.pcie.config.PciRegs;
 import dev.kdumpsim.pcie.tlp.CompletionStatus;
 import dev.kdumpsim.pcie.tlp.TlpHeader;
@@ -41,6 +42,7 @@ public final class RootComplex {
     private final List<PcieBridge> rootPorts = new ArrayList<>();
     private final List<EndpointFunction> endpointFunctions = new ArrayList<>();
     private TransactionObserver[] observers = new TransactionObserver[0];
+    private ErrorMessageListener[] errorListeners = new ErrorMessageListener[0];
     private final long[] fateCounts = new long[DmaFate.values().length];
     private static final DmaFate[] FATES = DmaFate.values();
     private long issued;
@@ -198,6 +200,36 @@ public final class RootComplex {
             for (TransactionObserver o : obs) {
                 o.onTransaction(now, rid, sid, write, address, length, fate, pa, region, eventId);
             }
+        }
+    }
+
+    // ---- error Messages ---------------------------------------------------------------------
+
+    /**
+     * Listens for ERR_COR/ERR_NONFATAL/ERR_FATAL Messages arriving at any Root Port. Without
+     * listeners the Root Ports still log them in their registers.
+     */
+    public void addErrorMessageListener(ErrorMessageListener l) {
+        errorListeners = Arrays.copyOf(errorListeners, errorListeners.length + 1);
+        errorListeners[errorListeners.length - 1] = l;
+    }
+
+    /** A Message from {@code requesterId} enters {@code port} from its secondary side and travels up. */
+    void errorMessage(PcieBridge port, int requesterId, ErrorMessage m) {
+        for (PcieBridge b = port; b != null; b = b.parent()) {
+            if (b.parent() == null) {
+                b.receiveErrorMessage(m, requesterId);
+                return;
+            }
+            if (!b.forwardsErrorMessage(m)) {
+                return;
+            }
+        }
+    }
+
+    void deliverErrorMessage(PcieBridge rootPort, ErrorMessage m, int requesterId, boolean interruptEnabled) {
+        for (ErrorMessageListener l : errorListeners) {
+            l.onErrorMessage(rootPort, m, requesterId, interruptEnabled);
         }
     }
 

@@ -47,6 +47,8 @@ public final class PciRegs {
     public static final int SECONDARY_BUS = 0x19;
     public static final int SUBORDINATE_BUS = 0x1a;
     public static final int BRIDGE_CONTROL = 0x3e;
+    /** Bridge Control SERR# Enable: forward ERR_* Messages from secondary to primary (PCIe r5.0 §7.5.1.3.13). */
+    public static final int BRIDGE_CTL_SERR = 0x02;
     /** Secondary Bus Reset (PCI-to-PCI Bridge Arch 1.2 §3.2.5.18). */
     public static final int BRIDGE_CTL_BUS_RESET = 0x40;
 
@@ -58,6 +60,11 @@ public final class PciRegs {
     /** DevCap Function Level Reset capability (bit 28). */
     public static final int EXP_DEVCAP_FLR = 0x10000000;
     public static final int EXP_DEVCTL = EXP_CAP + 0x08;
+    /** DevCtl error reporting enables (PCIe r5.0 §7.5.3.4): Correctable, Non-Fatal, Fatal, Unsupported Request. */
+    public static final int EXP_DEVCTL_CERE = 0x0001;
+    public static final int EXP_DEVCTL_NFERE = 0x0002;
+    public static final int EXP_DEVCTL_FERE = 0x0004;
+    public static final int EXP_DEVCTL_URRE = 0x0008;
     /** DevCtl Bridge Config Retry Enable / Initiate Function Level Reset (bit 15). */
     public static final int EXP_DEVCTL_BCR_FLR = 0x8000;
     public static final int EXP_DEVSTA = EXP_CAP + 0x0a;
@@ -94,8 +101,21 @@ public final class PciRegs {
     /** First Error Pointer, ERR_CAP[4:0]. */
     public static final int ERR_CAP_FEP_MASK = 0x1f;
     public static final int ERR_HEADER_LOG = AER_CAP + 0x1c;
+    /** Root Error Command (PCIe r5.0 §7.8.4.9), Root Ports only: interrupt enables for COR, NONFATAL, FATAL. */
     public static final int ERR_ROOT_COMMAND = AER_CAP + 0x2c;
+    public static final int ERR_ROOT_CMD_COR_EN = 0x1;
+    public static final int ERR_ROOT_CMD_NONFATAL_EN = 0x2;
+    public static final int ERR_ROOT_CMD_FATAL_EN = 0x4;
+    /** Root Error Status (§7.8.4.10), RW1CS; Linux PCI_ERR_ROOT_* bit names. */
     public static final int ERR_ROOT_STATUS = AER_CAP + 0x30;
+    public static final int ERR_ROOT_COR_RCV = 0x01;
+    public static final int ERR_ROOT_MULTI_COR_RCV = 0x02;
+    public static final int ERR_ROOT_UNCOR_RCV = 0x04;
+    public static final int ERR_ROOT_MULTI_UNCOR_RCV = 0x08;
+    public static final int ERR_ROOT_FIRST_FATAL = 0x10;
+    public static final int ERR_ROOT_NONFATAL_RCV = 0x20;
+    public static final int ERR_ROOT_FATAL_RCV = 0x40;
+    /** Error Source Identification (§7.8.4.11), ROS: ERR_COR source [15:0], ERR_FATAL/NONFATAL source [31:16]. */
     public static final int ERR_ROOT_ERR_SRC = AER_CAP + 0x34;
 
     /** Size of the AER capability (Linux PCI_EXT_CAP_ERR_SIZEOF). */
