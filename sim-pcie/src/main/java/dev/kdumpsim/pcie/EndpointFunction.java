@@ -3,6 +3,7 @@ package dev.kdumpsim.pcie;
 import dev.kdumpsim.core.EventHandler;
 import dev.kdumpsim.core.Simulation;
 import dev.kdumpsim.pcie.aer.AerCapability;
+import dev.kdumpsim.pcie.aer.ErrorMessage;
 import dev.kdumpsim.pcie.config.PciRegs;
 import dev.kdumpsim.pcie.dma.CompletionRing;
 import dev.kdumpsim.pcie.dma.DescriptorRing;
@@ -11,13 +12,14 @@ import dev.kdumpsim.pcie.dma.DmaPort;
 import dev.kdumpsim.pcie.dma.MsiMessage;
 import dev.kdumpsim.pcie.dma.ReceiveBufferRing;
 import dev.kdumpsim.pcie.tlp.CompletionStatus;
-import dev.kdumpsim.pcie.tlp.TlpHeader;
-import dev.kdumpsim.pcie.tlp.TlpType;
 
 /**
  * One function of an endpoint: Type 0 config space with PCIe and AER capabilities, a
- * {@link DmaEngine} the driver programs, a tag table for outstanding reads with a completion
- * timer each, and the requests in flight towards the root complex.
+ * {@link DmaEngine} the driver programs, the requests in flight towards the root complex, and
+ * the completions coming back. Its concerns live in package-private parts: the outstanding
+ * reads and their Tags ({@link TagTable}, one completion timer per function serving them all),
+ * what it does when a request fails ({@link ErrorReaction}), and its enables and resets
+ * ({@link FunctionResetState}).
  *
  * <p>Driver view: config writes (Command MSE/BME, DevCtl Initiate FLR, AER clears) through
  * {@link RootComplex#configWrite}, and the device-programming methods below, which stand for the
@@ -36,31 +38,13 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
     private final DmaEngine engine;
 
     private final UpstreamQueue upstream;
-
-    // tag table (PCIe r4.0 §2.2.6.2): one outstanding read per tag
-    private final boolean[] tagBusy;
-    private final long[] tagAddr;
-    private final int[] tagLen;
-    private final long[] tagSeq;
-    private final long[] tagDeadline;
+    private final TagTable tags;
+    private final ErrorReaction errors;
+    private final FunctionResetState resetState;
     private long timeoutToken = -1;
-    private int nextTag;
-    private int outstanding;
-    private long issueSeq;
-    private long resetSeq;
-
-    private boolean ready = true;
-    private boolean linkUp = true;
-    private boolean flrInProgress;
-    private long readyEpoch;
-    private boolean wedged;
-    private int errorCount;
-    private long completionTimeouts;
-    private long abortedCompletions;
 
     private final EventHandler completionArrival = this::onCompletion;
     private final EventHandler completionTimeout = this::onCompletionTimeout;
-    private final EventHandler readyTimer = this::onReadyTimer;
 
     EndpointFunction(RootComplex rc, EndpointDevice device, int bdf, EndpointParams params) {
         super(rc, bdf);
@@ -70,19 +54,30 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
         this.agent = rc.memory().registerAgent(params.name() + " " + Bdf.format(bdf));
         this.engine = new DmaEngine(sim, this, ((long) bdf) << 40);
         this.upstream = new UpstreamQueue(rc, this);
-        int n = params.tags();
-        tagBusy = new boolean[n];
-        tagAddr = new long[n];
-        tagLen = new int[n];
-        tagSeq = new long[n];
-        tagDeadline = new long[n];
+        this.tags = new TagTable(params.tags());
+        this.errors = new ErrorReaction(this, params, config, engine);
+        this.resetState = new FunctionResetState(sim, params, config);
         defineCommonHeader(params.vendorId(), params.deviceId(),
                 params.functions() > 1 ? PciRegs.HEADER_TYPE_MULTI_FUNCTION : 0, PciRegs.EXP_TYPE_ENDPOINT,
                 params.flrCapable() ? PciRegs.EXP_DEVCAP_FLR : 0);
         // BAR0: 64-bit memory BAR of 16 KiB (low 14 bits read-only), cleared by any reset
         config.define(PciRegs.BASE_ADDRESS_0, 4, 0x4, 0xffffc000, 0, 0);
         config.define(PciRegs.BASE_ADDRESS_1, 4, 0, 0xffffffff, 0, 0);
-        AerCapability.define(config, params.uncorrectableSeverity());
+        EndpointIdentity id = params.identity();
+        config.define(PciRegs.REVISION_ID, 4, (id.classCode() << 8) | id.revisionId(), 0, 0, 0);
+        config.define(PciRegs.SUBSYSTEM_VENDOR_ID, 4, (id.subsystemId() << 16) | id.subsystemVendorId(), 0, 0, 0);
+        CompletionTimeoutControl cto = params.completionTimeout();
+        config.define(PciRegs.EXP_DEVCAP2, 4, cto.devcap2Bits(), 0, 0, 0);
+        // DevCtl2 resets to 0000b (FLR and hot reset restore that); firmware's value is written over it
+        config.define(PciRegs.EXP_DEVCTL2, 2, 0, cto.devctl2WritableMask(), 0, 0);
+        config.hwPut(PciRegs.EXP_DEVCTL2, 2, cto.devctl2InitialValue());
+        AerCapability.define(config, params.uncorrectableSeverity(), params.uncorrectableMask(),
+                params.correctableMask(), id.hasSerialNumber() ? PciRegs.DSN_CAP : 0);
+        if (id.hasSerialNumber()) {
+            config.define(PciRegs.DSN_CAP, 4, (1 << 16) | PciRegs.EXT_CAP_ID_DSN, 0, 0, 0);
+            config.define(PciRegs.DSN_LOWER, 4, (int) id.serialNumber(), 0, 0, 0);
+            config.define(PciRegs.DSN_UPPER, 4, (int) (id.serialNumber() >>> 32), 0, 0, 0);
+        }
     }
 
     // ---- identity and state --------------------------------------------------------------
@@ -107,35 +102,43 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
 
     @Override
     public boolean isReady() {
-        return ready && linkUp;
+        return resetState.isReady();
     }
 
     /** An FLR is running (DevCtl bit 15 written, completion not yet reached). */
     public boolean isFlrInProgress() {
-        return flrInProgress;
+        return resetState.flrInProgress();
     }
 
     /** Wedged by errors: ignores re-programming until FLR or hot reset. */
     public boolean isWedged() {
-        return wedged;
+        return errors.wedged();
     }
 
     /** Errors counted towards wedging since the last reset. */
     public int errorCount() {
-        return errorCount;
+        return errors.errorCount();
     }
 
     /** Non-posted requests awaiting completion (DevSta Transactions Pending = this > 0). */
     public int outstandingReads() {
-        return outstanding;
+        return tags.outstanding();
     }
 
     public long completionTimeouts() {
-        return completionTimeouts;
+        return errors.completionTimeouts();
     }
 
     public long abortedCompletions() {
-        return abortedCompletions;
+        return errors.abortedCompletions();
+    }
+
+    /**
+     * The Completion Timeout a read issued now gets, from Device Control 2 as software left it
+     * (PCIe r5.0 §7.5.3.16, see {@link CompletionTimeoutControl}); {@code Long.MAX_VALUE} when disabled.
+     */
+    public long completionTimeoutNs() {
+        return params.completionTimeout().timeoutNs(config.read(PciRegs.EXP_DEVCTL2, 2), params.completionTimeoutNs());
     }
 
     /** Requests issued but not yet at the root complex. */
@@ -156,7 +159,7 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
     // ---- device programming (the driver's BAR/doorbell writes) ---------------------------
 
     private boolean programmable() {
-        return isReady() && !wedged && (config.read(PciRegs.COMMAND, 2) & PciRegs.COMMAND_MEMORY) != 0;
+        return isReady() && !errors.wedged() && resetState.memorySpaceEnabled();
     }
 
     /** Starts descriptor polling; false if the device ignores it (wedged, in reset, MSE=0). */
@@ -219,29 +222,19 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
             rc.recordAtFunction(this, false, address, length, DmaFate.BLOCKED_BME);
             return BLOCKED_BME;
         }
-        int n = tagBusy.length;
-        int tag = -1;
-        for (int i = 0; i < n; i++) {
-            int t = (nextTag + i) % n;
-            if (!tagBusy[t]) {
-                tag = t;
-                break;
-            }
-        }
+        long timeout = completionTimeoutNs();
+        long deadline = timeout == Long.MAX_VALUE ? Long.MAX_VALUE : sim.now() + timeout;
+        int tag = tags.allocate(address, length, deadline);
         if (tag < 0) {
             return NO_TAG;
         }
-        nextTag = (tag + 1) % n;
-        long seq = ++issueSeq;
-        tagBusy[tag] = true;
-        tagAddr[tag] = address;
-        tagLen[tag] = length;
-        tagSeq[tag] = seq;
-        tagDeadline[tag] = sim.now() + params.completionTimeoutNs();
-        if (!sim.isPending(timeoutToken)) {
-            timeoutToken = sim.scheduleAt(tagDeadline[tag], completionTimeout, 0);
+        if (deadline != Long.MAX_VALUE) {
+            if (!sim.isPending(timeoutToken)) {
+                timeoutToken = sim.scheduleAt(deadline, completionTimeout, 0);
+            } else if (deadline < sim.timeOf(timeoutToken)) {
+                sim.reschedule(timeoutToken, deadline); // DevCtl2 was set to a shorter range meanwhile
+            }
         }
-        outstanding++;
         rc.countIssued();
         upstream.enqueue(address, length, tag, 0);
         return ISSUED;
@@ -263,7 +256,7 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
     /** Packs a completion for {@link #deliverCompletion}: tag, status, TD, completer, issue sequence. */
     void deliverCompletion(long delayNs, int tag, CompletionStatus status, boolean td, int completerId) {
         long arg = (tag & 0xffL) | ((long) status.code() << 8) | (td ? 1L << 11 : 0) | ((long) (completerId & 0xffff) << 12)
-                | (tagSeq[tag] << 28);
+                | (tags.issueSeq(tag) << 28);
         sim.scheduleAfter(delayNs, completionArrival, arg);
     }
 
@@ -273,41 +266,21 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
         boolean td = (arg & (1L << 11)) != 0;
         int completer = (int) ((arg >>> 12) & 0xffff);
         long seq = arg >>> 28;
-        if (seq <= resetSeq || !linkUp) {
+        if (tags.discardedByReset(seq) || !resetState.linkUp()) {
             return; // the request was discarded with the function's state by FLR/hot reset
         }
         CompletionStatus status = CompletionStatus.ofCode(code);
-        if (!tagBusy[tag] || tagSeq[tag] != seq) {
-            // its timer already fired: PCIe r4.0 §2.3.2 Unexpected Completion, logged with its header
-            AerCapability.logUncorrectable(config, PciRegs.UNC_UNX_COMP, true, TlpHeader.dw0(TlpType.Cpl, false, 0,
-                    td, false, params.requestAttr(), 0, 0), TlpHeader.completionDw1(completer, status, false, tagLen[tag]),
-                    TlpHeader.completionDw2(bdf, tag, 0), 0);
+        if (!tags.matches(tag, seq)) {
+            // its timer already fired: PCIe r5.0 §2.3.2 Unexpected Completion, logged with its header
+            errors.unexpectedCompletion(tag, status, td, completer, tags.length(tag));
             return;
         }
-        long address = tagAddr[tag];
-        int length = tagLen[tag];
-        releaseTag(tag);
-        if (status == CompletionStatus.SC) {
-            return;
+        long address = tags.address(tag);
+        int length = tags.length(tag);
+        tags.release(tag);
+        if (status != CompletionStatus.SC) {
+            errors.abortedCompletion(tag, status, td, completer, address, length);
         }
-        abortedCompletions++;
-        switch (params.errorProfile().abortedCompletion()) {
-            case RECORD_RECEIVED_ABORT:
-                // PCIe r4.0 §7.5.1.2: Received Master Abort for UR, Received Target Abort for CA
-                config.hwSet(PciRegs.STATUS, 2, status == CompletionStatus.UR ? PciRegs.STATUS_REC_MASTER_ABORT
-                        : PciRegs.STATUS_REC_TARGET_ABORT);
-                break;
-            case MALFORMED_TLP:
-            default:
-                // the report's device: the port's receiver rejects the completion as Malformed and logs
-                // its header (Byte Count = bytes remaining = the whole request, Lower Address = addr[6:0])
-                int dw0 = TlpHeader.dw0(TlpType.Cpl, false, 0, td, false, params.requestAttr(), 0, 0);
-                int dw1 = TlpHeader.completionDw1(completer, status, false, length);
-                int dw2 = TlpHeader.completionDw2(bdf, tag, (int) (address & 0x7f));
-                device.logNonFunctionSpecific(this, PciRegs.UNC_MALF_TLP, dw0, dw1, dw2, 0);
-                break;
-        }
-        noteError();
     }
 
     /**
@@ -317,18 +290,16 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
     private void onCompletionTimeout(long unused) {
         long now = sim.now();
         long next = Long.MAX_VALUE;
-        for (int tag = 0; tag < tagBusy.length; tag++) {
-            if (!tagBusy[tag]) {
+        for (int tag = 0; tag < tags.size(); tag++) {
+            if (!tags.busy(tag)) {
                 continue;
             }
-            if (tagDeadline[tag] <= now) {
-                releaseTag(tag);
-                completionTimeouts++;
-                // PCIe r4.0 §2.8: the requester detects Completion Timeout; no header is logged for it
-                AerCapability.logUncorrectable(config, PciRegs.UNC_COMP_TIME, false, 0, 0, 0, 0);
-                noteError();
-            } else if (tagDeadline[tag] < next) {
-                next = tagDeadline[tag];
+            long deadline = tags.deadline(tag);
+            if (deadline <= now) {
+                tags.release(tag);
+                errors.completionTimeout();
+            } else if (deadline < next) {
+                next = deadline;
             }
         }
         if (next != Long.MAX_VALUE && !sim.isPending(timeoutToken)) {
@@ -336,22 +307,38 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
         }
     }
 
-    private void releaseTag(int tag) {
-        tagBusy[tag] = false;
-        outstanding--;
-    }
-
     /** Logs an error in this function's AER (used by the device for non-function-specific errors). */
     void logInThisFunction(int bit, int dw0, int dw1, int dw2, int dw3) {
-        AerCapability.logUncorrectable(config, bit, true, dw0, dw1, dw2, dw3);
+        logUncorrectable(bit, true, dw0, dw1, dw2, dw3);
     }
 
-    private void noteError() {
-        errorCount++;
-        int k = params.errorProfile().wedgeAfterErrors();
-        if (k > 0 && errorCount >= k && !wedged) {
-            wedged = true;
-            engine.clear();
+    /**
+     * Hardware logs uncorrectable error {@code bit} in this function's AER (PCIe r5.0 §6.2.4) and,
+     * if it is unmasked and reporting is enabled, sends ERR_FATAL/ERR_NONFATAL upstream (§6.2.5).
+     * Each function of a multi-function device that logs a non-function-specific error signals it
+     * by its own enables (model choice).
+     */
+    void logUncorrectable(int bit, boolean withHeader, int dw0, int dw1, int dw2, int dw3) {
+        AerCapability.logUncorrectable(config, bit, withHeader, dw0, dw1, dw2, dw3);
+        ErrorMessage m = AerCapability.uncorrectableMessage(config, bit);
+        if (m != null) {
+            rc.errorMessage(device.upstreamPort(), bdf, m);
+        }
+    }
+
+    /**
+     * The function detects correctable error {@code bit} (e.g. 6 Bad TLP, 12 Replay Timer Timeout,
+     * PCIe r5.0 §7.8.4.5): logged in Correctable Error Status and, if unmasked and DevCtl
+     * Correctable Reporting Enable is set, signalled as ERR_COR. The model's own traffic raises no
+     * correctable errors; this is for scenarios and tests that inject them.
+     */
+    public void detectCorrectableError(int bit) {
+        if (bit < 0 || bit > 31) {
+            throw new IllegalArgumentException("correctable error bit 0-31, got " + bit);
+        }
+        ErrorMessage m = AerCapability.logCorrectable(config, bit);
+        if (m != null) {
+            rc.errorMessage(device.upstreamPort(), bdf, m);
         }
     }
 
@@ -359,7 +346,7 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
 
     @Override
     protected void refreshDynamicRegisters() {
-        if (outstanding > 0) {
+        if (tags.outstanding() > 0) {
             config.hwSet(PciRegs.EXP_DEVSTA, 2, PciRegs.EXP_DEVSTA_TRPND);
         } else {
             config.hwClear(PciRegs.EXP_DEVSTA, 2, PciRegs.EXP_DEVSTA_TRPND);
@@ -368,61 +355,37 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
 
     @Override
     protected void afterConfigWrite(int oldCommand, int newCommand, int oldBc, int newBc, int devctl) {
-        if ((oldCommand & PciRegs.COMMAND_MASTER) == 0 && (newCommand & PciRegs.COMMAND_MASTER) != 0 && !wedged) {
+        if (FunctionResetState.busMasterTurnedOn(oldCommand, newCommand) && !errors.wedged()) {
             engine.resume();
         }
-        if (devctl >= 0 && (devctl & PciRegs.EXP_DEVCTL_BCR_FLR) != 0 && params.flrCapable()) {
+        if (resetState.flrRequested(devctl)) {
             initiateFlr();
         }
     }
 
-    /**
-     * Function Level Reset (PCIe r4.0 §6.6.2): the function's state and non-sticky registers are
-     * reset at once, requests it still holds are discarded, and it answers config requests again
-     * after {@code flrCompletionNs}. AER status/mask/severity/header log are sticky and survive.
-     */
+    /** Function Level Reset (PCIe r5.0 §6.6.2): see {@link FunctionResetState}. */
     private void initiateFlr() {
         upstream.discardAll(DmaFate.DISCARDED_RESET);
         resetFunctionState();
-        flrInProgress = true;
-        ready = false;
-        sim.scheduleAfter(params.flrCompletionNs(), readyTimer, ++readyEpoch);
-    }
-
-    private void onReadyTimer(long epoch) {
-        if (epoch != readyEpoch) {
-            return;
-        }
-        flrInProgress = false;
-        ready = true;
+        resetState.startFlr();
     }
 
     /** Conventional Reset from a Secondary Bus Reset above: link down, in-flight TLPs lost. */
     void linkDown() {
         upstream.discardAll(DmaFate.DISCARDED_LINK_DOWN);
         resetFunctionState();
-        linkUp = false;
-        ready = false;
-        flrInProgress = false;
-        readyEpoch++;
+        resetState.linkDown();
     }
 
     /** Link trained again: the function is ready {@code readyAfterLinkUpNs} later. */
     void linkTrained() {
-        linkUp = true;
-        sim.scheduleAfter(params.readyAfterLinkUpNs(), readyTimer, ++readyEpoch);
+        resetState.linkTrained();
     }
 
     private void resetFunctionState() {
         engine.clear();
-        for (int t = 0; t < tagBusy.length; t++) {
-            if (tagBusy[t]) {
-                releaseTag(t);
-            }
-        }
-        resetSeq = issueSeq;
+        tags.discardAll();
         config.resetNonSticky();
-        wedged = false;
-        errorCount = 0;
+        errors.reset();
     }
 }

@@ -70,6 +70,28 @@ public final class LinuxResetSequence implements EventHandler {
         rc.simulation().scheduleAfter(LinuxResetTiming.SBR_ASSERT_NS, s, 0);
     }
 
+    /**
+     * Starts a Secondary Bus Reset of {@code port} (a Root Port or a switch Downstream Port, or a
+     * switch Upstream Port for the whole switch) and waits for the first device below it, as
+     * Linux's pci_bridge_secondary_bus_reset() -> pci_bridge_wait_for_secondary_bus() waits for
+     * the first entry of the subordinate bus (drivers/pci/pci.c). Only the hierarchy below
+     * {@code port} is reset.
+     *
+     * @throws IllegalArgumentException if nothing is attached below {@code port}
+     */
+    public static void secondaryBusReset(RootComplex rc, PcieBridge port, SbrWaitPolicy policy,
+            Consumer<Outcome> done) {
+        int child;
+        if (!port.endpoints().isEmpty()) {
+            child = port.endpoints().get(0).function(0).bdf();
+        } else if (!port.bridges().isEmpty()) {
+            child = port.bridges().get(0).bdf();
+        } else {
+            throw new IllegalArgumentException("nothing below " + port.name() + " to wait for");
+        }
+        secondaryBusReset(rc, port.bdf(), child, policy, done);
+    }
+
     @Override
     public void onEvent(long arg) {
         switch (step) {

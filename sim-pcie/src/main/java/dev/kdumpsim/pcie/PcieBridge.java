@@ -2,6 +2,7 @@ package dev.kdumpsim.pcie;
 
 import dev.kdumpsim.core.EventHandler;
 import dev.kdumpsim.pcie.aer.AerCapability;
+import dev.kdumpsim.pcie.aer.ErrorMessage;
 import dev.kdumpsim.pcie.config.PciRegs;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,8 +22,13 @@ import java.util.List;
  * Conventional Reset (non-sticky state cleared, sticky AER bits kept). On clear, the link trains
  * for {@code linkTrainingNs}, then Data Link Layer Link Active is set (Link Status bit 13) and the
  * devices below become ready after their own {@code readyAfterLinkUpNs}.</li>
+ * <li>Error Messages (PCIe r5.0 §6.2.5-6.2.6): a switch port forwards ERR_* from below per
+ * Bridge Control / Command SERR# Enable; a Root Port logs what arrives in Root Error Status and
+ * Error Source Identification (§7.8.4.10-11) and hands it to the root complex's
+ * {@link ErrorMessageListener}s.</li>
  * </ul>
- * Not modelled: link speeds/widths, ACS, hot-plug, DPC, bus-number-based routing checks.
+ * Not modelled: link speeds/widths, ACS, hot-plug, DPC, bus-number-based routing checks, Root
+ * Control System Error enables, the time a Message takes to travel (delivered when detected).
  */
 public final class PcieBridge extends PcieFunction {
 
@@ -54,6 +60,9 @@ public final class PcieBridge extends PcieFunction {
         config.define(PciRegs.EXP_LNKCAP, 4, PciRegs.EXP_LNKCAP_DLLLARC | 0x10 << 4 | 0x3, 0, 0, 0);
         config.define(PciRegs.EXP_LNKSTA, 2, PciRegs.EXP_LNKSTA_DLLLA | 0x10 << 4 | 0x3, 0, 0, 0);
         AerCapability.define(config, PciRegs.UNC_SEVERITY_DEFAULT);
+        if (type == PortType.ROOT_PORT) {
+            AerCapability.defineRootPort(config);
+        }
     }
 
     public PortType type() {
@@ -201,8 +210,43 @@ public final class PcieBridge extends PcieFunction {
         }
     }
 
-    /** Logs an error this port detected as completer or receiver, with the TLP header. */
+    /**
+     * Logs an error this port detected as completer or receiver, with the TLP header, and signals
+     * it as its own Message if enabled: a Root Port records it as if received (PCIe r5.0
+     * §6.2.4.1.2), a switch port sends it upstream.
+     */
     void logUncorrectable(int bit, int dw0, int dw1, int dw2, int dw3) {
         AerCapability.logUncorrectable(config, bit, true, dw0, dw1, dw2, dw3);
+        ErrorMessage m = AerCapability.uncorrectableMessage(config, bit);
+        if (m == null) {
+            return;
+        }
+        if (parent == null) {
+            receiveErrorMessage(m, bdf);
+        } else {
+            rc.errorMessage(parent, bdf, m);
+        }
+    }
+
+    /**
+     * Whether this switch port forwards an error Message from its secondary to its primary side:
+     * Bridge Control SERR# Enable for all three, and Command SERR# Enable too for ERR_NONFATAL and
+     * ERR_FATAL (PCIe r5.0 §7.5.1.3.13, §7.5.1.1.3); a port in reset forwards nothing. Linux sets
+     * Bridge Control SERR# on every bridge it enumerates (drivers/pci/probe.c pci_configure_serr()).
+     */
+    boolean forwardsErrorMessage(ErrorMessage m) {
+        if (!ready) {
+            return false;
+        }
+        if ((config.read(PciRegs.BRIDGE_CONTROL, 2) & PciRegs.BRIDGE_CTL_SERR) == 0) {
+            return false;
+        }
+        return m == ErrorMessage.ERR_COR || (config.read(PciRegs.COMMAND, 2) & PciRegs.COMMAND_SERR) != 0;
+    }
+
+    /** A Root Port receives a Message: Root Error Status / Error Source Identification, then the listeners. */
+    void receiveErrorMessage(ErrorMessage m, int requesterId) {
+        AerCapability.recordRootErrorMessage(config, m, requesterId);
+        rc.deliverErrorMessage(this, m, requesterId, AerCapability.rootInterruptEnabled(config, m));
     }
 }

@@ -6,6 +6,7 @@ import dev.kdumpsim.core.PhysicalMemory;
 import dev.kdumpsim.core.Simulation;
 import dev.kdumpsim.core.Translation;
 import dev.kdumpsim.core.TranslationOutcome;
+import dev.kdumpsim.pcie.aer.ErrorMessage;
 import dev.kdumpsim.pcie.config.PciRegs;
 import dev.kdumpsim.pcie.tlp.CompletionStatus;
 import dev.kdumpsim.pcie.tlp.TlpHeader;
@@ -40,7 +41,11 @@ public final class RootComplex {
     private final PcieFunction[] byBdf = new PcieFunction[0x10000];
     private final List<PcieBridge> rootPorts = new ArrayList<>();
     private final List<EndpointFunction> endpointFunctions = new ArrayList<>();
-    private TransactionObserver[] observers = new TransactionObserver[0];
+    private DmaTransactionObserver[] observers = new DmaTransactionObserver[0];
+    /** The transaction on the upstream path; fates decided at the function use their own instance. */
+    private final DmaTransaction txn = new DmaTransaction();
+    private final DmaTransaction txnAtFunction = new DmaTransaction();
+    private ErrorMessageListener[] errorListeners = new ErrorMessageListener[0];
     private final long[] fateCounts = new long[DmaFate.values().length];
     private static final DmaFate[] FATES = DmaFate.values();
     private long issued;
@@ -148,7 +153,18 @@ public final class RootComplex {
 
     // ---- fates ------------------------------------------------------------------------------
 
+    /**
+     * Registers an observer of every transaction's fate (ten-argument form, kept for existing
+     * callers; it is adapted onto {@link #addTransactionObserver}, so both kinds are called in
+     * registration order).
+     */
     public void addObserver(TransactionObserver o) {
+        addTransactionObserver(t -> o.onTransaction(t.timeNs(), t.requesterId(), t.streamId(), t.isWrite(), t.iova(),
+                t.length(), t.fate(), t.physicalAddress(), t.region(), t.eventId()));
+    }
+
+    /** Registers an observer that gets each transaction as one {@link DmaTransaction} record. */
+    public void addTransactionObserver(DmaTransactionObserver o) {
         observers = Arrays.copyOf(observers, observers.length + 1);
         observers[observers.length - 1] = o;
     }
@@ -180,24 +196,59 @@ public final class RootComplex {
         issued++;
     }
 
-    /** A fate decided at the function (BME blocked, reset/link-down discard). */
+    /** A fate decided at the function (BME blocked, reset/link-down discard): no completion follows. */
     void recordAtFunction(EndpointFunction f, boolean write, long address, int length, DmaFate fate) {
         if (fate == DmaFate.BLOCKED_BME) {
             issued++; // attempted: the attempt itself is the transaction whose fate is "blocked"
         }
-        record(f.bdf(), write, address, length, fate, -1, null, 0);
+        fateCounts[fate.ordinal()]++;
+        if (observers.length != 0) {
+            int rid = f.bdf();
+            publish(txnAtFunction.begin(rid, streamId(rid), write, address, length).decided(fate, 0, null, sim.now()));
+        }
     }
 
-    private void record(int rid, boolean write, long address, int length, DmaFate fate, long pa, MemoryRegion region,
-            int eventId) {
+    /** Counts the fate of the transaction in {@link #txn} and hands it to the observers. */
+    private void record(DmaFate fate, int eventId, CompletionStatus completion) {
         fateCounts[fate.ordinal()]++;
-        TransactionObserver[] obs = observers;
-        if (obs.length != 0) {
-            long now = sim.now();
-            int sid = streamId(rid);
-            for (TransactionObserver o : obs) {
-                o.onTransaction(now, rid, sid, write, address, length, fate, pa, region, eventId);
+        if (observers.length != 0) {
+            publish(txn.decided(fate, eventId, completion, sim.now()));
+        }
+    }
+
+    private void publish(DmaTransaction t) {
+        for (DmaTransactionObserver o : observers) {
+            o.onDmaTransaction(t);
+        }
+    }
+
+    // ---- error Messages ---------------------------------------------------------------------
+
+    /**
+     * Listens for ERR_COR/ERR_NONFATAL/ERR_FATAL Messages arriving at any Root Port. Without
+     * listeners the Root Ports still log them in their registers.
+     */
+    public void addErrorMessageListener(ErrorMessageListener l) {
+        errorListeners = Arrays.copyOf(errorListeners, errorListeners.length + 1);
+        errorListeners[errorListeners.length - 1] = l;
+    }
+
+    /** A Message from {@code requesterId} enters {@code port} from its secondary side and travels up. */
+    void errorMessage(PcieBridge port, int requesterId, ErrorMessage m) {
+        for (PcieBridge b = port; b != null; b = b.parent()) {
+            if (b.parent() == null) {
+                b.receiveErrorMessage(m, requesterId);
+                return;
             }
+            if (!b.forwardsErrorMessage(m)) {
+                return;
+            }
+        }
+    }
+
+    void deliverErrorMessage(PcieBridge rootPort, ErrorMessage m, int requesterId, boolean interruptEnabled) {
+        for (ErrorMessageListener l : errorListeners) {
+            l.onErrorMessage(rootPort, m, requesterId, interruptEnabled);
         }
     }
 
@@ -206,26 +257,28 @@ public final class RootComplex {
     /** A request from {@code f} arrives at the root complex (tag < 0 for posted writes). */
     void upstreamRequest(EndpointFunction f, boolean write, long address, int length, int tag, long pattern) {
         int rid = f.bdf();
+        int sid = streamId(rid);
+        txn.begin(rid, sid, write, address, length);
         long linkNs = f.params().upstreamLatencyNs();
         for (PcieBridge b = f.device().upstreamPort(); b != null; b = b.parent()) {
             if (!b.forwardsUpstream()) {
-                record(rid, write, address, length, DmaFate.BLOCKED_BME, -1, null, 0);
+                // the bridge completes a request it cannot forward with UR (PCIe r4.0 §7.5.1.1.3)
+                record(DmaFate.BLOCKED_BME, 0, write ? null : CompletionStatus.UR);
                 if (!write) {
-                    // the bridge completes a request it cannot forward with UR (PCIe r4.0 §7.5.1.1.3)
                     f.deliverCompletion(linkNs, tag, CompletionStatus.UR, false, b.bdf());
                 }
                 return;
             }
         }
-        int sid = streamId(rid);
         Translation t = iommu.translate(sid, address, write, length, translation);
         TranslationOutcome o = t.outcome();
         if (o != TranslationOutcome.ABORTED) {
             long pa = t.physicalAddress();
             MemoryRegion r = write ? memory.dmaWrite(f.agentId(), pa, length, pattern)
                     : memory.dmaRead(f.agentId(), pa, length);
-            record(rid, write, address, length, o == TranslationOutcome.TRANSLATED ? DmaFate.TRANSLATED : DmaFate.BYPASSED,
-                    pa, r, 0);
+            txn.accessed(pa, r);
+            record(o == TranslationOutcome.TRANSLATED ? DmaFate.TRANSLATED : DmaFate.BYPASSED, 0,
+                    write ? null : CompletionStatus.SC);
             if (!write) {
                 f.deliverCompletion(t.latencyNs() + params.completionLatencyNs() + linkNs, tag, CompletionStatus.SC, false,
                         params.completerId());
@@ -233,17 +286,14 @@ public final class RootComplex {
             return;
         }
         int ev = t.eventId();
-        record(rid, write, address, length,
-                ev != Translation.NO_EVENT && t.eventRecorded() ? DmaFate.ABORTED_WITH_EVENT : DmaFate.ABORTED_SILENT,
-                -1, null, ev);
-        if (write) {
-            return; // an aborted posted write is dropped
-        }
         AbortedReadResponse resp = params.abortedReadResponse();
-        if (resp == AbortedReadResponse.NO_COMPLETION) {
-            return; // the requester's completion timer will fire
+        CompletionStatus st = write || resp == AbortedReadResponse.NO_COMPLETION ? null
+                : resp == AbortedReadResponse.COMPLETER_ABORT ? CompletionStatus.CA : CompletionStatus.UR;
+        record(ev != Translation.NO_EVENT && t.eventRecorded() ? DmaFate.ABORTED_WITH_EVENT : DmaFate.ABORTED_SILENT, ev,
+                st);
+        if (st == null) {
+            return; // an aborted posted write is dropped; an unanswered read ends in Completion Timeout
         }
-        CompletionStatus st = resp == AbortedReadResponse.COMPLETER_ABORT ? CompletionStatus.CA : CompletionStatus.UR;
         if (params.logAbortsAtRootPort()) {
             logAtRootPort(f, st, address, length, tag);
         }

@@ -6,6 +6,9 @@ import dev.kdumpsim.core.MemoryRegion;
  * Receives the fate of every DMA transaction, synchronously and without any allocation on the
  * caller's side. Implementations must not keep references beyond the call except to
  * {@code region}, which is an immutable shared record.
+ *
+ * <p>Superseded by {@link DmaTransactionObserver}, which gets the same facts (and the completion
+ * status) as one {@link DmaTransaction}; the root complex adapts this form onto it.
  */
 public interface TransactionObserver {
 

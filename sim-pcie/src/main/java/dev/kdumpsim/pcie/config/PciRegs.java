@@ -28,16 +28,27 @@ public final class PciRegs {
     public static final int STATUS_REC_MASTER_ABORT = 0x2000;
     public static final int STATUS_SIG_SYSTEM_ERROR = 0x4000;
     public static final int STATUS_DETECTED_PARITY = 0x8000;
+    /** Revision ID (PCIe r5.0 §7.5.1.1.6). */
+    public static final int REVISION_ID = 0x08;
+    /** Class Code, programming interface byte (§7.5.1.1.7). */
+    public static final int CLASS_PROG = 0x09;
+    /** Class Code, sub-class and base class (16 bits). */
+    public static final int CLASS_DEVICE = 0x0a;
     public static final int HEADER_TYPE = 0x0e;
     public static final int HEADER_TYPE_MULTI_FUNCTION = 0x80;
     public static final int BASE_ADDRESS_0 = 0x10;
     public static final int BASE_ADDRESS_1 = 0x14;
+    /** Subsystem Vendor ID / Subsystem ID, Type 0 only (§7.5.1.2.9). */
+    public static final int SUBSYSTEM_VENDOR_ID = 0x2c;
+    public static final int SUBSYSTEM_ID = 0x2e;
     public static final int CAPABILITY_LIST = 0x34;
     // Type 1 (bridge)
     public static final int PRIMARY_BUS = 0x18;
     public static final int SECONDARY_BUS = 0x19;
     public static final int SUBORDINATE_BUS = 0x1a;
     public static final int BRIDGE_CONTROL = 0x3e;
+    /** Bridge Control SERR# Enable: forward ERR_* Messages from secondary to primary (PCIe r5.0 §7.5.1.3.13). */
+    public static final int BRIDGE_CTL_SERR = 0x02;
     /** Secondary Bus Reset (PCI-to-PCI Bridge Arch 1.2 §3.2.5.18). */
     public static final int BRIDGE_CTL_BUS_RESET = 0x40;
 
@@ -49,6 +60,11 @@ public final class PciRegs {
     /** DevCap Function Level Reset capability (bit 28). */
     public static final int EXP_DEVCAP_FLR = 0x10000000;
     public static final int EXP_DEVCTL = EXP_CAP + 0x08;
+    /** DevCtl error reporting enables (PCIe r5.0 §7.5.3.4): Correctable, Non-Fatal, Fatal, Unsupported Request. */
+    public static final int EXP_DEVCTL_CERE = 0x0001;
+    public static final int EXP_DEVCTL_NFERE = 0x0002;
+    public static final int EXP_DEVCTL_FERE = 0x0004;
+    public static final int EXP_DEVCTL_URRE = 0x0008;
     /** DevCtl Bridge Config Retry Enable / Initiate Function Level Reset (bit 15). */
     public static final int EXP_DEVCTL_BCR_FLR = 0x8000;
     public static final int EXP_DEVSTA = EXP_CAP + 0x0a;
@@ -60,6 +76,13 @@ public final class PciRegs {
     public static final int EXP_LNKSTA = EXP_CAP + 0x12;
     /** LnkSta Data Link Layer Link Active (bit 13). */
     public static final int EXP_LNKSTA_DLLLA = 0x2000;
+    /** Device Capabilities 2 (§7.5.3.15): Completion Timeout Ranges Supported [3:0]. */
+    public static final int EXP_DEVCAP2 = EXP_CAP + 0x24;
+    public static final int EXP_DEVCAP2_COMP_TMOUT_DIS = 0x10;
+    /** Device Control 2 (§7.5.3.16): Completion Timeout Value [3:0], Completion Timeout Disable [4]. */
+    public static final int EXP_DEVCTL2 = EXP_CAP + 0x28;
+    public static final int EXP_DEVCTL2_COMP_TIMEOUT = 0x000f;
+    public static final int EXP_DEVCTL2_COMP_TMOUT_DIS = 0x0010;
     /** Device/Port Type values in EXP_FLAGS[7:4]. */
     public static final int EXP_TYPE_ENDPOINT = 0x0;
     public static final int EXP_TYPE_ROOT_PORT = 0x4;
@@ -78,9 +101,32 @@ public final class PciRegs {
     /** First Error Pointer, ERR_CAP[4:0]. */
     public static final int ERR_CAP_FEP_MASK = 0x1f;
     public static final int ERR_HEADER_LOG = AER_CAP + 0x1c;
+    /** Root Error Command (PCIe r5.0 §7.8.4.9), Root Ports only: interrupt enables for COR, NONFATAL, FATAL. */
     public static final int ERR_ROOT_COMMAND = AER_CAP + 0x2c;
+    public static final int ERR_ROOT_CMD_COR_EN = 0x1;
+    public static final int ERR_ROOT_CMD_NONFATAL_EN = 0x2;
+    public static final int ERR_ROOT_CMD_FATAL_EN = 0x4;
+    /** Root Error Status (§7.8.4.10), RW1CS; Linux PCI_ERR_ROOT_* bit names. */
     public static final int ERR_ROOT_STATUS = AER_CAP + 0x30;
+    public static final int ERR_ROOT_COR_RCV = 0x01;
+    public static final int ERR_ROOT_MULTI_COR_RCV = 0x02;
+    public static final int ERR_ROOT_UNCOR_RCV = 0x04;
+    public static final int ERR_ROOT_MULTI_UNCOR_RCV = 0x08;
+    public static final int ERR_ROOT_FIRST_FATAL = 0x10;
+    public static final int ERR_ROOT_NONFATAL_RCV = 0x20;
+    public static final int ERR_ROOT_FATAL_RCV = 0x40;
+    /** Error Source Identification (§7.8.4.11), ROS: ERR_COR source [15:0], ERR_FATAL/NONFATAL source [31:16]. */
     public static final int ERR_ROOT_ERR_SRC = AER_CAP + 0x34;
+
+    /** Size of the AER capability (Linux PCI_EXT_CAP_ERR_SIZEOF). */
+    public static final int AER_SIZEOF = 0x48;
+
+    // ---- Device Serial Number extended capability (§7.9.3), placed after AER at 0x150
+    public static final int DSN_CAP = 0x150;
+    public static final int EXT_CAP_ID_DSN = 0x0003;
+    /** Serial Number Register lower DW (bits 31:0) and upper DW (bits 63:32). */
+    public static final int DSN_LOWER = DSN_CAP + 0x04;
+    public static final int DSN_UPPER = DSN_CAP + 0x08;
 
     // Uncorrectable error status bits (PCI_ERR_UNC_*)
     public static final int UNC_UND = 0;
