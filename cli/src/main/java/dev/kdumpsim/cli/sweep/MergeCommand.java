@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:merged; every variant passed",
             "1:merged; a variant failed an expectation or crashed",
-            "2:bad usage, or the directories are not the complete shards of one sweep"
+            "2:bad usage, or the directories are not the complete shards of one sweep",
+            "3:internal error (a bug; the stack trace is in the file the message names)"
         })
 public final class MergeCommand implements Callable<Integer> {
 

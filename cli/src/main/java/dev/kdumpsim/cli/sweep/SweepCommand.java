@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:every variant passed its expectations",
             "1:a variant failed an expectation or crashed, or no simulator is available",
-            "2:bad usage or invalid input (scenario, --param, --set, journal)"
+            "2:bad usage or invalid input (scenario, --param, --set, journal)",
+            "3:internal error (a bug; the stack trace is in the file the message names)"
         })
 public final class SweepCommand implements Callable<Integer> {
 
