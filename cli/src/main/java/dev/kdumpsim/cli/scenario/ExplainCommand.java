@@ -1,6 +1,7 @@
 package dev.kdumpsim.cli.scenario;
 
 import dev.kdumpsim.cli.ExitCodes;
+import dev.kdumpsim.cli.SetOptions;
 import dev.kdumpsim.cli.UserInputException;
 import dev.kdumpsim.cli.VersionProvider;
 import dev.kdumpsim.core.MemoryRegion;
@@ -42,6 +43,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        SetOptions.check(spec, sets);
         Scenario s = ScenarioFiles.load(file, sets);
         MachineConfig c;
         ScenarioRunner.Outcome o;

@@ -1,6 +1,8 @@
 package dev.kdumpsim.cli.scenario;
 
 import dev.kdumpsim.cli.ExitCodes;
+import dev.kdumpsim.cli.SeedConverter;
+import dev.kdumpsim.cli.SetOptions;
 import dev.kdumpsim.cli.UserInputException;
 import dev.kdumpsim.cli.VersionProvider;
 import dev.kdumpsim.scenarios.model.Scenario;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code kdumpsim run FILE [--seed N] [--set path=value]... [--out DIR]}. */
+/** {@code kdumpsim run FILE [-s SEED] [--set PATH=VALUE]... [-o DIR]}. */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
@@ -34,17 +36,19 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Scenario YAML file.")
     Path file;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of all random streams (overrides the file's seed).")
+    @Option(names = {"-s", "--seed"}, paramLabel = "SEED", converter = SeedConverter.class,
+            description = "Seed of all random streams, decimal or 0x hex as in the file's seed: (overrides it).")
     Long seed;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override any scenario value by its dotted path, e.g. --set kernels.kdump.smmuDriver=arm-smmu-v3@5.2 (repeatable).")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write kernel.log and report.json into DIR.")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Write kernel.log and report.json into DIR.")
     Path out;
 
     @Override
     public Integer call() {
+        SetOptions.check(spec, sets);
         List<String> overrides = new ArrayList<>(sets);
         if (seed != null) {
             overrides.add("seed=" + seed);

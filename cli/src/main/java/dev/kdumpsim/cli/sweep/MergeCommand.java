@@ -36,7 +36,7 @@ public final class MergeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "1..*", description = "Output directories of the shards.")
     List<Path> shards;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory for the merged files.")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Directory for the merged files.")
     Path out;
 
     @Override
