@@ -24,7 +24,7 @@ public final class VersionProvider implements IVersionProvider {
         return INFO.version();
     }
 
-    /** The git commit the jar was built from (abbreviated id, "-dirty" when the tree had changes), or "unknown". */
+    /** The git commit the jar was built from (its first 12 hex digits), or "unknown". */
     public static String commit() {
         return INFO.commit();
     }
