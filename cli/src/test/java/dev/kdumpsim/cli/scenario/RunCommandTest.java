@@ -28,7 +28,8 @@ class RunCommandTest {
 
     @Test
     void runWritesKernelLogAndReportAndExitsZero(@TempDir Path dir) throws Exception {
-        Result r = exec("run", LIB + "policy-5.2-abort-then-reset.yaml", "--out", dir.toString());
+        // --log full: the terminal gets exactly kernel.log before the verdict (the default summary collapses floods)
+        Result r = exec("run", LIB + "policy-5.2-abort-then-reset.yaml", "--log", "full", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("=== kdump kernel ==="));
         assertTrue(r.out().contains("=== verdict: policy-5.2-abort-then-reset"));
