@@ -46,6 +46,12 @@ public final class KdumpSim implements Runnable {
     }
 
     public static void main(String[] args) {
+        // a bug in another thread (a sweep worker, the progress display) must not print a stack trace either
+        Thread.setDefaultUncaughtExceptionHandler((thread, t) -> {
+            BugReport.report(new PrintWriter(System.err, true), t, args);
+            System.out.flush();
+            Runtime.getRuntime().halt(ExitCodes.INTERNAL_ERROR);
+        });
         int code;
         try {
             code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
