@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
             "Runs a scenario: prints both kernels' logs (dmesg style, each kernel's own clock; floods collapsed unless --log full)",
             "and the verdict in plain words with every expectation. With --out writes DIR/kernel.log (the full log) and",
             "DIR/report.json (also when an expectation fails). Exit 1 if an expect: assertion fails (each failure is named),",
-            "2 for invalid input."
+            "2 for invalid input, 3 for an internal error (a bug)."
         })
 public final class RunCommand implements Callable<Integer> {
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "merge",
         mixinStandardHelpOptions = true,
-        description = "Combines the output directories of a sweep's shards (kdumpsim sweep --shard k/n) into exactly the files "
+        description = "Combines the output directories of a sweep's shards (kdumpsim sweep --shard K/N) into exactly the files "
                 + "the unsharded sweep writes. Every variant must be in exactly one directory.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
