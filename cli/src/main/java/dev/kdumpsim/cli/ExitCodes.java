@@ -9,6 +9,8 @@ public final class ExitCodes {
     public static final int EXPECTATION_FAILED = 1;
     /** Bad usage (unknown command or option) or invalid input (scenario file, value). */
     public static final int USAGE = 2;
+    /** A bug in kdumpsim: an unexpected exception or error; the stack trace went to a file. */
+    public static final int INTERNAL_ERROR = 3;
 
     private ExitCodes() {
     }

@@ -18,6 +18,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a benchmark (see the list below)");
+        throw new CommandLine.ParameterException(spec.commandLine(), 
+                "Missing a benchmark; one of: " + String.join(", ", spec.subcommands().keySet()));
     }
 }

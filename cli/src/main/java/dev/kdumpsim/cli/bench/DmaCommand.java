@@ -42,14 +42,14 @@ public final class DmaCommand implements Callable<Integer> {
     @Option(names = "--bytes", paramLabel = "B", defaultValue = "256", description = "Receive-buffer write size in bytes (default: ${DEFAULT-VALUE}).")
     int bytes;
 
-    @Option(names = "--iommu", paramLabel = "I", defaultValue = "smmu",
+    @Option(names = "--iommu", paramLabel = "IOMMU", defaultValue = "smmu",
             description = "none, or smmu: the SMMUv3 model out of reset (SMMUEN=0, GBPA bypass) (default: ${DEFAULT-VALUE}).")
     IommuChoice iommu;
 
-    @Option(names = "--iterations", defaultValue = "5", description = "Measured iterations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--iterations", paramLabel = "I", defaultValue = "5", description = "Measured iterations (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--warmup", defaultValue = "2", description = "Unmeasured warm-up iterations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "2", description = "Unmeasured warm-up iterations (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Override

@@ -1,6 +1,7 @@
 package dev.kdumpsim.cli.bench;
 
 import dev.kdumpsim.cli.ExitCodes;
+import dev.kdumpsim.cli.SeedConverter;
 import dev.kdumpsim.core.bench.HoldBenchmark;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -36,7 +37,8 @@ public final class HoldCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "W", defaultValue = "3", description = "Unmeasured warm-up iterations first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the hold stream (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-s", "--seed"}, paramLabel = "SEED", defaultValue = "1", converter = SeedConverter.class,
+            description = "Seed of the hold stream, decimal or 0x hex (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--json", description = "End with one JSON line: {\"pending\":N,\"events\":E,\"eventsPerSecond\":{\"median\":..,\"min\":..,\"max\":..}}.")

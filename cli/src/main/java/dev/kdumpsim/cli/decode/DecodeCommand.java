@@ -18,6 +18,7 @@ public final class DecodeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing what to decode (see the list below)");
+        throw new CommandLine.ParameterException(spec.commandLine(), 
+                "Missing what to decode; one of: " + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.kdumpsim.cli.scenario;
 
 import dev.kdumpsim.cli.ExitCodes;
+import dev.kdumpsim.cli.SetOptions;
 import dev.kdumpsim.cli.UserInputException;
 import dev.kdumpsim.cli.VersionProvider;
 import dev.kdumpsim.core.MemoryRegion;
@@ -17,7 +18,9 @@ import dev.kdumpsim.smmuv3.SmmuParameters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +45,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        SetOptions.check(spec, sets);
         Scenario s = ScenarioFiles.load(file, sets);
         MachineConfig c;
         ScenarioRunner.Outcome o;
@@ -60,17 +64,8 @@ public final class ExplainCommand implements Callable<Integer> {
         w.printf("  SMMUv3: features 0x%08x, ias %d-bit, oas %d-bit, %d-bit StreamIDs, %s stream table, event queue %d entries,"
                 + " GBPA.ABORT after reset %s%n", f.features(), f.ias(), f.oas(), f.sidBits(),
                 p.twoLevelStreamTable() ? "2-level" : "linear", 1 << f.evtqShift(), p.gbpaResetAbort() ? "1 (abort)" : "0 (bypass)");
-        for (int rp : c.rootPorts()) {
-            w.printf("  root port %s%n", Bdf.pciName(rp));
-        }
-        for (EndpointConfig e : c.endpoints()) {
-            for (int fn = 0; fn < e.params().functions(); fn++) {
-                int bdf = e.bdf() + fn;
-                w.printf("    endpoint %s: StreamID 0x%x, error profile %s, FLR %s%n", Bdf.pciName(bdf),
-                        o.machine().rootComplex().streamId(bdf), e.params().errorProfile().name(),
-                        e.params().flrCapable() ? "yes" : "no");
-            }
-        }
+        w.println("  PCIe (by each device's configured port)");
+        PcieTree.lines(s.platform().pcie().topology(), bdf -> streamId(o, bdf), "    ").forEach(w::println);
         kernel(w, "kernel #1", c.first());
         kernel(w, "kdump kernel", c.kdump());
         w.println("  mitigations: " + (c.mitigations().isEmpty() ? "none" : s.mitigations().stream()
@@ -84,23 +79,22 @@ public final class ExplainCommand implements Callable<Integer> {
         w.println("IOVA ranges in use");
         o.machine().iovaUse().forEach(line -> w.println("  " + line));
         w.println();
-        w.println("timeline (simulation time; each kernel's log clock starts at its boot)");
-        for (ScheduledPhase ph : c.first().boot().schedule(0)) {
-            w.printf("  %14s  kernel #1 %s%n", sec(ph.simStartNs()), ph.name());
-        }
-        for (TimelineEvent e : c.timeline()) {
-            w.printf("  %14s  %s %s%s%n", e.kdumpClock() ? "kdump+" + sec(e.atNs()) : sec(e.atNs()),
-                    e.kind().name().toLowerCase().replace('_', '-'), e.bdf() >= 0 ? Bdf.pciName(e.bdf()) : "",
-                    e.kind() == TimelineEvent.Kind.PANIC ? " (crash lands within 1 ms, by seed)" : "");
-        }
-        long boot = o.result().kdumpBootNs();
-        if (boot >= 0) {
-            for (ScheduledPhase ph : c.kdump().boot().schedule(boot)) {
-                w.printf("  %14s  kdump kernel %s (kdump clock %s)%n", sec(ph.simStartNs()), ph.name(), sec(ph.kernelStartNs()));
-            }
-        }
+        w.println("timeline, in order (simulation time; each kernel's log clock starts at its boot)");
+        timeline(o).forEach(line -> w.println("  " + line));
         w.flush();
         return ExitCodes.OK;
+    }
+
+    /** The StreamID the machine's root complex gives a function, by its config's BDF. */
+    private static String streamId(ScenarioRunner.Outcome o, dev.kdumpsim.scenarios.value.Bdf f) {
+        for (EndpointConfig e : o.machine().config().endpoints()) {
+            for (int fn = 0; fn < e.params().functions(); fn++) {
+                if (Bdf.pciName(e.bdf() + fn).equals(f.pciName())) {
+                    return String.format(Locale.ROOT, "0x%x", o.machine().rootComplex().streamId(e.bdf() + fn));
+                }
+            }
+        }
+        return "? (not in the machine)";
     }
 
     private static void kernel(PrintWriter w, String name, KernelConfig k) {
@@ -108,7 +102,52 @@ public final class ExplainCommand implements Callable<Integer> {
                 k.iovaGranuleBytes() >> 10, k.drivers().size());
     }
 
+    /** One thing that happens, at a simulation time (or, when the kdump kernel never booted, at none). */
+    private record Entry(long atNs, int order, String text) {
+    }
+
+    /**
+     * Kernel #1's boot phases, the scenario's actions and the kdump kernel's boot phases, merged by
+     * simulation time (stable for ties: scenario order). Kdump-clock actions are placed at the kdump
+     * kernel's boot plus their time; when it never booted they have no simulation time and come last.
+     * The panic is shown where it landed.
+     */
+    static List<String> timeline(ScenarioRunner.Outcome o) {
+        MachineConfig c = o.machine().config();
+        long boot = o.result().kdumpBootNs();
+        List<Entry> entries = new ArrayList<>();
+        for (ScheduledPhase ph : c.first().boot().schedule(0)) {
+            entries.add(new Entry(ph.simStartNs(), entries.size(), "kernel #1 boot: " + ph.name()));
+        }
+        for (TimelineEvent e : c.timeline()) {
+            String what = e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + (e.bdf() >= 0 ? " " + Bdf.pciName(e.bdf()) : "");
+            if (e.kind() == TimelineEvent.Kind.PANIC) {
+                long at = o.result().panicNs();
+                entries.add(new Entry(at >= 0 ? at : e.atNs(), entries.size(), "panic (scheduled at " + sec(e.atNs())
+                        + "; the seed moves the crash within 1 ms)" + (at >= 0 ? "" : ": did not happen")));
+            } else if (!e.kdumpClock()) {
+                entries.add(new Entry(e.atNs(), entries.size(), what));
+            } else if (boot >= 0) {
+                entries.add(new Entry(boot + e.atNs(), entries.size(), what + " (kdump clock " + sec(e.atNs()) + ")"));
+            } else {
+                entries.add(new Entry(Long.MAX_VALUE, entries.size(), what + " at kdump clock " + sec(e.atNs()) + ": the kdump kernel never booted"));
+            }
+        }
+        if (boot >= 0) {
+            for (ScheduledPhase ph : c.kdump().boot().schedule(boot)) {
+                entries.add(new Entry(ph.simStartNs(), entries.size(), "kdump kernel boot: " + ph.name() + " (kdump clock "
+                        + sec(ph.kernelStartNs()) + ")"));
+            }
+        }
+        entries.sort(Comparator.comparingLong(Entry::atNs).thenComparingInt(Entry::order));
+        List<String> out = new ArrayList<>();
+        for (Entry e : entries) {
+            out.add(String.format(Locale.ROOT, "%16s  %s", e.atNs() == Long.MAX_VALUE ? "-" : sec(e.atNs()), e.text()));
+        }
+        return out;
+    }
+
     private static String sec(long ns) {
-        return String.format("%d.%06d", ns / 1_000_000_000L, (ns % 1_000_000_000L) / 1000);
+        return String.format(Locale.ROOT, "%d.%06d s", ns / 1_000_000_000L, (ns % 1_000_000_000L) / 1000);
     }
 }

@@ -1,32 +1,59 @@
 package dev.kdumpsim.cli.scenario;
 
 import dev.kdumpsim.cli.ExitCodes;
+import dev.kdumpsim.cli.SeedConverter;
+import dev.kdumpsim.cli.SetOptions;
 import dev.kdumpsim.cli.UserInputException;
 import dev.kdumpsim.cli.VersionProvider;
+import dev.kdumpsim.cli.text.LogSummary;
+import dev.kdumpsim.cli.text.Style;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.run.RunReport;
 import dev.kdumpsim.scenarios.run.ScenarioRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code kdumpsim run FILE [--seed N] [--set path=value]... [--out DIR]}. */
+/** {@code kdumpsim run FILE [-s SEED] [--set PATH=VALUE]... [-o DIR] [--log full|summary|none] [--format text|json]}. */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs a scenario: prints both kernels' logs (dmesg style, each kernel's own clock) and the verdict.",
-            "With --out writes DIR/kernel.log and DIR/report.json (also when an expectation fails).",
-            "Exit 1 if an expect: assertion fails (each failure is named), 2 for invalid input."
+            "Runs a scenario: prints both kernels' logs (dmesg style, each kernel's own clock; floods collapsed unless --log full)",
+            "and the verdict in plain words with every expectation. With --out writes DIR/kernel.log (the full log) and",
+            "DIR/report.json (also when an expectation fails). Exit 1 if an expect: assertion fails (each failure is named),",
+            "2 for invalid input, 3 for an internal error (a bug)."
         })
 public final class RunCommand implements Callable<Integer> {
+
+    /** How much of the kernels' logs the terminal gets. */
+    enum LogMode {
+        full, summary, none
+    }
+
+    /** What stdout carries. */
+    enum Format {
+        text, json
+    }
+
+    /** Whether stdout is a terminal (on JDK 17 a console exists only when stdin and stdout are terminals); tests replace it. */
+    static volatile BooleanSupplier terminal = () -> System.console() != null;
+    /** The environment (NO_COLOR, TERM); tests replace it. */
+    static volatile Function<String, String> env = System::getenv;
+
+    private static final List<String> FILES = List.of("kernel.log", "report.json");
 
     @Spec
     CommandSpec spec;
@@ -34,17 +61,31 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Scenario YAML file.")
     Path file;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of all random streams (overrides the file's seed).")
+    @Option(names = {"-s", "--seed"}, paramLabel = "SEED", converter = SeedConverter.class,
+            description = "Seed of all random streams, decimal or 0x hex as in the file's seed: (overrides it).")
     Long seed;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override any scenario value by its dotted path, e.g. --set kernels.kdump.smmuDriver=arm-smmu-v3@5.2 (repeatable).")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write kernel.log and report.json into DIR.")
-    Path out;
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Write kernel.log (the full log) and report.json into DIR (checked before the run).")
+    String out;
+
+    @Option(names = "--log", paramLabel = "MODE", defaultValue = "summary",
+            description = "Kernel logs on the terminal: full, summary (floods collapsed to their first records and a count), or none (default: ${DEFAULT-VALUE}).")
+    LogMode log;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (logs and verdict), or json: the report.json document alone on stdout (default: ${DEFAULT-VALUE}).")
+    Format format;
 
     @Override
     public Integer call() {
+        SetOptions.check(spec, sets);
+        if (format == Format.json && spec.commandLine().getParseResult().hasMatchedOption("--log")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--log applies to --format text (json prints the report alone)");
+        }
+        OutputDirectory dir = out == null ? null : OutputDirectory.check(spec, out, FILES);
         List<String> overrides = new ArrayList<>(sets);
         if (seed != null) {
             overrides.add("seed=" + seed);
@@ -56,14 +97,27 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }
-        PrintWriter w = spec.commandLine().getOut();
-        w.print(o.kernelLog());
-        w.print(VerdictText.of(o));
-        w.flush();
-        if (out != null) {
-            ScenarioFiles.writeAtomically(out, "kernel.log", o.kernelLog());
-            ScenarioFiles.writeAtomically(out, "report.json", RunReport.toJson(o.report()));
+        String report = RunReport.toJson(o.report());
+        if (dir != null) {
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put("kernel.log", o.kernelLog());
+            files.put("report.json", report);
+            dir.commit(files);
         }
+        PrintWriter w = spec.commandLine().getOut();
+        if (format == Format.json) {
+            w.print(report);
+        } else {
+            Style style = Style.choose(terminal.getAsBoolean(), env);
+            switch (log) {
+                case full -> w.print(o.kernelLog());
+                case summary -> w.print(LogSummary.summarize(o.kernelLog(), dir == null ? "--log full"
+                        : Path.of(out).resolve("kernel.log").toString(), style));
+                case none -> { }
+            }
+            w.print(VerdictText.of(o, style));
+        }
+        w.flush();
         if (!o.passed()) {
             PrintWriter err = spec.commandLine().getErr();
             for (String f : o.failures()) {

@@ -1,66 +1,167 @@
 package dev.kdumpsim.cli.scenario;
 
+import dev.kdumpsim.cli.text.Style;
+import dev.kdumpsim.kernel.verdict.LedgerFate;
 import dev.kdumpsim.scenarios.run.ScenarioRunner;
+import dev.kdumpsim.smmuv3.EventRecord;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** The human summary printed after the logs: the verdict, the ledger, events, AER, expectations. */
+/**
+ * The verdict after the logs, in plain words: corruption and where it landed, the SMMU bypass
+ * window, the dump, wedged devices, what happened to every DMA transaction (each ledger fate
+ * explained, its report.json key in brackets), SMMU events, AER, and every expectation with its
+ * result. Times are seconds with "s", on the clock the text names. Reads only the report tree, so
+ * it says nothing report.json does not.
+ */
 final class VerdictText {
+
+    /** What each ledger fate means, in the words of the model (sim-kernel LedgerFate). */
+    private static final Map<LedgerFate, String> MEANING = new EnumMap<>(LedgerFate.class);
+
+    static {
+        MEANING.put(LedgerFate.TRANSLATED, "translated by the IOMMU as its owner intended");
+        MEANING.put(LedgerFate.TRANSLATED_STALE_INTO_KDUMP, "stale DMA of the crashed kernel translated by the kdump kernel's new tables into kdump memory");
+        MEANING.put(LedgerFate.BYPASSED_CRASHKERNEL_LIVE, "bypassed the SMMU onto crashkernel memory the kdump kernel was using");
+        MEANING.put(LedgerFate.BYPASSED_CRASHKERNEL_FREE, "bypassed the SMMU onto crashkernel memory the kdump kernel had not allocated");
+        MEANING.put(LedgerFate.BYPASSED_KERNEL1, "bypassed the SMMU onto kernel #1's memory (what the dump saves)");
+        MEANING.put(LedgerFate.BYPASSED_NO_MEMORY, "bypassed the SMMU to an address with no DRAM behind it");
+        MEANING.put(LedgerFate.ABORTED_WITH_EVENT, "aborted by the SMMU, which recorded an event");
+        MEANING.put(LedgerFate.ABORTED_SILENT, "aborted with no visible event (GBPA or STE abort, event queue off or full)");
+        MEANING.put(LedgerFate.BLOCKED_BME, "not sent: Bus Master Enable was clear");
+        MEANING.put(LedgerFate.DISCARDED_RESET, "lost to a Function Level Reset inside the device");
+        MEANING.put(LedgerFate.DISCARDED_LINK_DOWN, "lost on a link taken down by a Secondary Bus Reset");
+    }
 
     private VerdictText() {
     }
 
     @SuppressWarnings("unchecked")
-    static String of(ScenarioRunner.Outcome o) {
+    static String of(ScenarioRunner.Outcome o, Style st) {
         Map<String, Object> r = o.report();
         Map<String, Object> v = (Map<String, Object>) r.get("verdict");
-        Map<String, Object> l = (Map<String, Object>) r.get("ledger");
-        Map<String, Object> e = (Map<String, Object>) r.get("smmuEvents");
         Map<String, Object> t = (Map<String, Object>) r.get("timeline");
         StringBuilder sb = new StringBuilder();
-        sb.append("=== verdict: ").append(r.get("scenario")).append(" (seed ").append(r.get("seed")).append(") ===\n");
+        sb.append(st.bold("=== verdict: " + r.get("scenario") + " (seed " + r.get("seed") + ") ===")).append('\n');
         if (Boolean.TRUE.equals(v.get("kdumpCorrupted"))) {
-            sb.append("kdump kernel: CORRUPTED by stray DMA\n");
+            sb.append(st.bad("The kdump kernel was CORRUPTED by stray DMA")).append(": ");
         } else {
-            sb.append("kdump kernel: not corrupted\n");
+            sb.append(st.good("The kdump kernel was not corrupted")).append(": ");
         }
-        Object fc = v.get("firstCorruption");
-        if (fc instanceof Map<?, ?> f) {
-            sb.append(String.format("  first stray write into crashkernel: %s at IOVA %s -> PA %s, %s (%s), fate %s, kdump time %s%n",
-                    f.get("device"), f.get("address"), f.get("physicalAddress"), f.get("role"), f.get("region"),
-                    f.get("fate"), f.get("kdumpTime")));
+        sb.append(String.format(Locale.ROOT, "%s onto memory it was using, %s onto free crashkernel memory.%n",
+                writes(v.get("liveWrites")), writes(v.get("freeWrites"))));
+        if (v.get("firstCorruption") instanceof Map<?, ?> f) {
+            sb.append(String.format(Locale.ROOT, "  First: %s wrote IOVA %s, which %s, at PA %s in %s (%s)%s.%n", f.get("device"), f.get("address"),
+                    meaning((String) f.get("fate")), f.get("physicalAddress"), f.get("role"), f.get("region"),
+                    f.get("kdumpTime") == null ? "" : ", at " + f.get("kdumpTime") + " s on the kdump kernel's clock"));
         }
-        sb.append(String.format("  stray writes: %s onto live kdump data, %s onto free crashkernel memory%n",
-                v.get("liveWrites"), v.get("freeWrites")));
-        Object w = t.get("bypassWindow");
-        if (w instanceof Map<?, ?> bw) {
-            sb.append(String.format("  SMMU bypass window: kdump %s .. %s (%s ns)%n", bw.get("kdumpStart"), bw.get("kdumpEnd"),
-                    bw.get("durationNs")));
+        if (t.get("bypassWindow") instanceof Map<?, ?> w) {
+            sb.append(String.format(Locale.ROOT, "  The SMMU let DMA through untranslated from %s s to %s s on the kdump kernel's clock (%s s).%n",
+                    w.get("kdumpStart"), w.get("kdumpEnd"), seconds(((Number) w.get("durationNs")).longValue())));
         }
-        sb.append(String.format("dump: %s; %s kernel #1 pages written by DMA after the panic (tainted)%n",
-                Boolean.TRUE.equals(v.get("dumpSaved")) ? "saved" : "NOT saved (" + v.get("dumpFailure") + ")",
-                v.get("dumpTaintedPages")));
-        sb.append("wedged devices: ").append(v.get("wedgedDevices")).append('\n');
-        sb.append("ledger: ").append(l.get("issued")).append(" issued =");
-        Map<String, Object> fates = (Map<String, Object>) l.get("fates");
-        boolean firstTerm = true;
-        for (Map.Entry<String, Object> f : fates.entrySet()) {
-            if (((Number) f.getValue()).longValue() != 0) {
-                sb.append(firstTerm ? " " : " + ").append(f.getKey()).append(' ').append(f.getValue());
-                firstTerm = false;
-            }
+        if (Boolean.TRUE.equals(v.get("dumpSaved"))) {
+            sb.append(st.good("The dump was saved")).append("; ");
+        } else {
+            sb.append(st.bad("The dump was NOT saved")).append(" (").append(v.get("dumpFailure")).append("); ");
         }
-        sb.append(" + in flight ").append(l.get("inFlight")).append('\n');
-        sb.append(String.format("SMMU events: %s raised, %s printed, %s suppressed, %s lost, %s discarded (queue off); by id %s%n",
-                e.get("raised"), e.get("printed"), e.get("suppressed"), e.get("lost"), e.get("discardedQueueOff"), e.get("byId")));
+        sb.append(v.get("dumpTaintedPages")).append(" of kernel #1's pages were written by DMA after the panic (tainted in the dump).\n");
+        List<?> wedged = (List<?>) v.get("wedgedDevices");
+        sb.append(wedged.isEmpty() ? "No device wedged.\n" : "Wedged (stopped by uncorrectable errors): " + join(wedged) + "\n");
+        ledger(sb, (Map<String, Object>) r.get("ledger"));
+        events(sb, (Map<String, Object>) r.get("smmuEvents"));
         Map<String, Object> aer = (Map<String, Object>) r.get("aer");
         for (Map.Entry<String, Object> a : aer.entrySet()) {
             Map<String, Object> d = (Map<String, Object>) a.getValue();
-            sb.append(String.format("AER %s: %s errors, reported %s%s%n", a.getKey(), d.get("errors"), d.get("reported"),
-                    Boolean.TRUE.equals(d.get("wedged")) ? ", wedged" : ""));
+            List<?> reported = (List<?>) d.get("reported");
+            sb.append(String.format(Locale.ROOT, "AER %s: %s errors, %s%s%n", a.getKey(), d.get("errors"),
+                    reported.isEmpty() ? "none reported" : "reported " + join(reported), Boolean.TRUE.equals(d.get("wedged")) ? "; wedged" : ""));
         }
-        if (o.scenario().expect() != null) {
-            sb.append(o.passed() ? "expectations: all passed\n" : "expectations: " + o.failures().size() + " FAILED\n");
-        }
+        expectations(sb, o, st);
         return sb.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void ledger(StringBuilder sb, Map<String, Object> l) {
+        sb.append(String.format(Locale.ROOT, "DMA transactions: %s issued%s%n", l.get("issued"),
+                Boolean.TRUE.equals(l.get("balanced")) ? ", every one accounted for:" : ", NOT all accounted for:"));
+        Map<String, Object> fates = (Map<String, Object>) l.get("fates");
+        for (LedgerFate f : LedgerFate.values()) {
+            Object n = fates.get(f.key());
+            if (n instanceof Number count && count.longValue() != 0) {
+                sb.append(String.format(Locale.ROOT, "  %10d %s [%s]%n", count.longValue(), MEANING.get(f), f.key()));
+            }
+        }
+        sb.append(String.format(Locale.ROOT, "  %10s still in flight at the end [inFlight]%n", l.get("inFlight")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void events(StringBuilder sb, Map<String, Object> e) {
+        sb.append(String.format(Locale.ROOT, "SMMU events: %s raised, %s printed by the driver, %s suppressed by its rate limit, "
+                + "%s lost (event queue full), %s discarded (event queue off)", e.get("raised"), e.get("printed"), e.get("suppressed"),
+                e.get("lost"), e.get("discardedQueueOff")));
+        Map<String, Object> byId = (Map<String, Object>) e.get("byId");
+        if (!byId.isEmpty()) {
+            sb.append("; by id:");
+            boolean first = true;
+            for (Map.Entry<String, Object> id : byId.entrySet()) {
+                sb.append(first ? " " : ", ").append(id.getKey()).append(' ').append(eventName(id.getKey())).append(' ').append(id.getValue());
+                first = false;
+            }
+        }
+        sb.append('\n');
+    }
+
+    private static void expectations(StringBuilder sb, ScenarioRunner.Outcome o, Style st) {
+        List<ExpectationList.Item> items = ExpectationList.of(o.scenario().expect(), o.failures());
+        if (items.isEmpty()) {
+            sb.append("Expectations: none in the scenario.\n");
+            return;
+        }
+        long failed = items.stream().filter(i -> !i.passed()).count();
+        sb.append("Expectations: ").append(items.size()).append(" checked, ")
+                .append(failed == 0 ? st.good("all passed") : st.bad(failed + " FAILED")).append('\n');
+        for (ExpectationList.Item i : items) {
+            if (i.passed()) {
+                sb.append("  ").append(st.good("passed")).append("  ").append(i.description()).append('\n');
+            } else {
+                sb.append("  ").append(st.bad("FAILED")).append("  ").append(i.description())
+                        .append(i.failure().equals(i.description()) ? "" : " (" + i.failure() + ")").append('\n');
+            }
+        }
+    }
+
+    private static String meaning(String fateKey) {
+        for (LedgerFate f : LedgerFate.values()) {
+            if (f.key().equals(fateKey)) {
+                return MEANING.get(f) + " [" + fateKey + "]";
+            }
+        }
+        return fateKey;
+    }
+
+    private static String eventName(String id) {
+        try {
+            int n = Integer.decode(id);
+            return new EventRecord(EventRecord.dw0(n, 0, false, 0), 0, 0, 0).eventName();
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private static String writes(Object n) {
+        return n + (Long.valueOf(1).equals(n) || Integer.valueOf(1).equals(n) ? " write" : " writes");
+    }
+
+    private static String join(List<?> l) {
+        return String.join(", ", l.stream().map(String::valueOf).toList());
+    }
+
+    /** Nanoseconds as seconds, exactly: 309000 -> "0.000309", 1500 -> "0.000001500". */
+    static String seconds(long ns) {
+        long frac = ns % 1_000_000_000L;
+        return (ns / 1_000_000_000L) + "." + (frac % 1000 == 0 ? String.format(Locale.ROOT, "%06d", frac / 1000)
+                : String.format(Locale.ROOT, "%09d", frac));
     }
 }

@@ -19,13 +19,14 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "merge",
         mixinStandardHelpOptions = true,
-        description = "Combines the output directories of a sweep's shards (kdumpsim sweep --shard k/n) into exactly the files "
+        description = "Combines the output directories of a sweep's shards (kdumpsim sweep --shard K/N) into exactly the files "
                 + "the unsharded sweep writes. Every variant must be in exactly one directory.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:merged; every variant passed",
             "1:merged; a variant failed an expectation or crashed",
-            "2:bad usage, or the directories are not the complete shards of one sweep"
+            "2:bad usage, or the directories are not the complete shards of one sweep",
+            "3:internal error (a bug; the stack trace is in the file the message names)"
         })
 public final class MergeCommand implements Callable<Integer> {
 
@@ -35,7 +36,7 @@ public final class MergeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "1..*", description = "Output directories of the shards.")
     List<Path> shards;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory for the merged files.")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Directory for the merged files.")
     Path out;
 
     @Override

@@ -1,6 +1,7 @@
 package dev.kdumpsim.cli.sweep;
 
 import dev.kdumpsim.cli.ExitCodes;
+import dev.kdumpsim.cli.SetOptions;
 import dev.kdumpsim.cli.UserInputException;
 import dev.kdumpsim.scenarios.ScenarioException;
 import dev.kdumpsim.scenarios.sweep.Shard;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:every variant passed its expectations",
             "1:a variant failed an expectation or crashed, or no simulator is available",
-            "2:bad usage or invalid input (scenario, --param, --set, journal)"
+            "2:bad usage or invalid input (scenario, --param, --set, journal)",
+            "3:internal error (a bug; the stack trace is in the file the message names)"
         })
 public final class SweepCommand implements Callable<Integer> {
 
@@ -59,13 +61,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file with a sweep: section (or use --param).")
     Path file;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Variants run at once (default: the number of processors).")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Variants run at once (default: the number of processors).")
     Integer jobs;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweep-out", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "sweep-out", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--param", paramLabel = "path=v1,v2,...",
+    @Option(names = "--param", paramLabel = "PATH=V1,V2,...",
             description = "Sweep this parameter over these values (replaces the file's parameter of the same path); "
                     + "items may be ranges lo..hi, lo..hi:step, lo..hi:*factor. Repeatable.")
     List<String> params = new ArrayList<>();
@@ -73,17 +75,18 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "K", description = "Seeds per parameter point (overrides sweep.seeds).")
     Integer seeds;
 
-    @Option(names = "--shard", paramLabel = "k/n", description = "Run only shard k of n: variants i with i mod n = k-1 (for CI matrices).")
+    @Option(names = "--shard", paramLabel = "K/N", description = "Run only shard k of n: variants i with i mod n = k-1 (for CI matrices).")
     String shard;
 
     @Option(names = "--resume", description = "Continue an interrupted sweep from DIR's journal, without rerunning finished variants.")
     boolean resume;
 
-    @Option(names = "--set", paramLabel = "path=value", description = "Override a scenario value for every variant (as for run). Repeatable.")
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario value for every variant (as for run). Repeatable.")
     List<String> sets = new ArrayList<>();
 
     @Override
     public Integer call() throws InterruptedException {
+        SetOptions.check(spec, sets);
         Shard slice = Shard.ALL;
         if (shard != null) {
             try {

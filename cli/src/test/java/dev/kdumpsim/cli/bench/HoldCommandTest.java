@@ -38,6 +38,14 @@ class HoldCommandTest {
     }
 
     @Test
+    void shortSeedOptionTakesHex() {
+        String[] r = run("bench", "hold", "--pending", "10", "--events", "100", "--iterations", "1", "--warmup", "0", "-s", "0x10");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].startsWith("hold model: pending=10 events=100 warmup=0 iterations=1 seed=16\n"), r[1]);
+        assertEquals(Integer.toString(ExitCodes.USAGE), run("bench", "hold", "--seed", "x")[0]);
+    }
+
+    @Test
     void nonPositiveCountsAreUsageErrors() {
         assertEquals(Integer.toString(ExitCodes.USAGE), run("bench", "hold", "--pending", "0")[0]);
         assertEquals(Integer.toString(ExitCodes.USAGE), run("bench", "hold", "--events", "ten")[0]);

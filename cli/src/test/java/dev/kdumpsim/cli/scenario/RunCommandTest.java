@@ -28,7 +28,8 @@ class RunCommandTest {
 
     @Test
     void runWritesKernelLogAndReportAndExitsZero(@TempDir Path dir) throws Exception {
-        Result r = exec("run", LIB + "policy-5.2-abort-then-reset.yaml", "--out", dir.toString());
+        // --log full: the terminal gets exactly kernel.log before the verdict (the default summary collapses floods)
+        Result r = exec("run", LIB + "policy-5.2-abort-then-reset.yaml", "--log", "full", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("=== kdump kernel ==="));
         assertTrue(r.out().contains("=== verdict: policy-5.2-abort-then-reset"));
@@ -56,6 +57,36 @@ class RunCommandTest {
         Result r = exec("run", LIB + "mitigation-kexec-normal.yaml", "--seed", "42", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.readString(dir.resolve("report.json")).contains("\"seed\": 42"));
+    }
+
+    @Test
+    void seedTakesHexAndSeparatorsAsTheFileDoesWithShortOptions(@TempDir Path dir) throws Exception {
+        Result r = exec("run", LIB + "mitigation-kexec-normal.yaml", "-s", "0x2a", "-o", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(dir.resolve("report.json")).contains("\"seed\": 42,"));
+        Result sep = exec("run", LIB + "mitigation-kexec-normal.yaml", "--seed", "1_000", "--out", dir.toString());
+        assertEquals(0, sep.code(), sep.err());
+        assertTrue(Files.readString(dir.resolve("report.json")).contains("\"seed\": 1000,"));
+    }
+
+    @Test
+    void aSeedThatIsNotAnIntegerIsAUsageError(@TempDir Path dir) {
+        Result r = exec("run", LIB + "mitigation-kexec-normal.yaml", "--seed", "0xzz", "--out", dir.resolve("o").toString());
+        assertEquals(2, r.code());
+        assertEquals("kdumpsim: Invalid value for option '--seed': '0xzz' is not a seed (write a decimal or 0x-hex integer, e.g. 42 or 0x2a)\n"
+                + "try 'kdumpsim run --help'\n", r.err());
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    @Test
+    void anEmptySetValueIsAClearUsageError(@TempDir Path dir) {
+        for (String cmd : new String[] {"run", "explain"}) {
+            Result r = exec(cmd, LIB + "mitigation-kexec-normal.yaml", "--set", "kernels.kdump.smmuDriver=");
+            assertEquals(2, r.code(), cmd);
+            assertTrue(r.err().startsWith("kdumpsim: --set kernels.kdump.smmuDriver= has an empty value (write --set kernels.kdump.smmuDriver=VALUE;"),
+                    r.err());
+            assertEquals(2, r.err().lines().count(), r.err());
+        }
     }
 
     @Test

@@ -142,7 +142,7 @@ class SweepCommandTest {
     @Test
     void outputsDoNotDependOnJobs() throws IOException {
         run("sweep", file.toString(), "--jobs", "1", "--out", tmp.resolve("a").toString());
-        run("sweep", file.toString(), "--jobs", "3", "--out", tmp.resolve("b").toString());
+        run("sweep", file.toString(), "-j", "3", "-o", tmp.resolve("b").toString());
         assertSameFiles(files(tmp.resolve("a")), files(tmp.resolve("b")));
     }
 
@@ -154,7 +154,7 @@ class SweepCommandTest {
             assertTrue(r.out().startsWith("cli-sweep shard " + k + "/3: "), r.out());
         }
         Result m = run("merge", tmp.resolve("s2").toString(), tmp.resolve("s1").toString(), tmp.resolve("s3").toString(),
-                "--out", tmp.resolve("merged").toString());
+                "-o", tmp.resolve("merged").toString());
         assertEquals(1, m.code(), m.err());
         assertTrue(m.out().startsWith("merged 3 shard(s): 8 variants, 7 passed, 1 failed"), m.out());
         assertSameFiles(files(tmp.resolve("whole")), files(tmp.resolve("merged")));
@@ -193,6 +193,9 @@ class SweepCommandTest {
         assertEquals(1, param.err().lines().count(), param.err());
         assertEquals(2, run("sweep", file.toString(), "--shard", "4/3").code());
         assertEquals(2, run("sweep", file.toString(), "--jobs", "0").code());
+        Result emptySet = run("sweep", file.toString(), "--set", "seed=");
+        assertEquals(2, emptySet.code());
+        assertTrue(emptySet.err().startsWith("kdumpsim: --set seed= has an empty value"), emptySet.err());
         Result missing = run("sweep", tmp.resolve("nope.yaml").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().startsWith("kdumpsim: " + tmp.resolve("nope.yaml") + ": cannot read file"), missing.err());
