@@ -47,8 +47,8 @@ public final class VersionTable {
         row(IOMMU_GROUP_MESSAGE, IommuGroupMessage.ADDING_TO_IOMMU_GROUP, "5.1", "780da9e4f5bf",
                 "iommu: Use dev_printk() when possible");
         // ---- IOVA (drivers/iommu/iova.c, dma-iommu.c) ----
-        row(IOVA_ALLOCATOR, new IovaPolicy(128, 32, true, false, false, false), "5.2", "bee60e94a1e2",
-                "iommu/iova: Optimise attempts to allocate iova from 32bit address range", "5.1.18");
+        row(IOVA_ALLOCATOR, new IovaPolicy(128, 32, true, false, false, false), "4.20", "bee60e94a1e2",
+                "iommu/iova: Optimise attempts to allocate iova from 32bit address range");
         row(IOVA_ALLOCATOR, IovaPolicy.V5_11, "5.11", "4e89dce72521",
                 "iommu/iova: Retry from last rb tree node if iova search fails");
         row(IOVA_ALLOCATOR, IovaPolicy.V6_6, "6.6", "911aa1245da8", "iommu/iova: Make the rcache depot scale better");
@@ -56,8 +56,10 @@ public final class VersionTable {
         row(ARM64_CRASHKERNEL, CrashkernelPlacement.V5_19_EXCLUSIVE_LIMIT, "5.19", "944a45abfabc",
                 "arm64: kdump: Reimplement crashkernel=X");
         // ---- PCI core (drivers/pci/pci.c) ----
-        row(SBR_WAIT, SbrWaitPolicy.V6_LINK_ACTIVE_WAIT, "6.4", "d4bbd56a7a2a",
-                "PCI/PM: Increase wait time after resume");
+        // pci_bridge_wait_for_secondary_bus() (ad9001f2f411, v5.5) served resume only until this change made
+        // pci_bridge_secondary_bus_reset() use it; its id is not pinned here: the evidence is pci.c at 6.3
+        row(SBR_WAIT, SbrWaitPolicy.V6_LINK_ACTIVE_WAIT, "6.3", "drivers/pci/pci.c v6.3",
+                "PCI: Unify delay handling for reset and resume");
     }
 
     private VersionTable() {

@@ -88,9 +88,8 @@ class VersionTableTest {
     }
 
     @Test
-    void bee60e94a1e2AddsMax32AllocSizeIn52And5_1_18() {
-        assertFalse(at(IOVA_ALLOCATOR, "5.1.17").max32AllocSize());
-        assertTrue(at(IOVA_ALLOCATOR, "5.1.18").max32AllocSize());
+    void bee60e94a1e2AddsMax32AllocSizeIn420() {
+        assertTrue(at(IOVA_ALLOCATOR, "4.20.0").max32AllocSize());
         assertTrue(at(IOVA_ALLOCATOR, "5.2.0").max32AllocSize());
         assertFalse(at(IOVA_ALLOCATOR, "4.19.300").max32AllocSize(), "not in 4.19.y");
         assertFalse(at(IOVA_ALLOCATOR, "5.2.0").retryFromTop());
@@ -115,9 +114,9 @@ class VersionTableTest {
     }
 
     @Test
-    void secondaryBusResetWaitsForTheLinkFrom64() {
-        assertEquals(SbrWaitPolicy.V4_19_SSLEEP_1S, at(SBR_WAIT, "6.3.0"));
-        assertEquals(SbrWaitPolicy.V6_LINK_ACTIVE_WAIT, at(SBR_WAIT, "6.4.0"));
+    void secondaryBusResetWaitsForTheLinkFrom63() {
+        assertEquals(SbrWaitPolicy.V4_19_SSLEEP_1S, at(SBR_WAIT, "6.2.16"));
+        assertEquals(SbrWaitPolicy.V6_LINK_ACTIVE_WAIT, at(SBR_WAIT, "6.3.0"));
     }
 
     @Test
