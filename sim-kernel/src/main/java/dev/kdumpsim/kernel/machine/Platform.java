@@ -34,7 +34,7 @@ final class Platform {
         this.iommu = IommuModels.create(config.iommu(), sim, mem);
         this.rc = new RootComplex(sim, mem, iommu.port(), config.rootComplex());
         this.ledger = new Ledger();
-        rc.addObserver(ledger);
+        rc.addTransactionObserver(ledger);
         this.rootPortOfBus = new PcieTreeBuilder(config, rc).build();
         rc.enableAllBridges();
     }

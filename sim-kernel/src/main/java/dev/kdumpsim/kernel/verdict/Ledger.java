@@ -5,7 +5,8 @@ import dev.kdumpsim.core.MemoryRegion;
 import dev.kdumpsim.core.PhysicalMemory;
 import dev.kdumpsim.kernel.mm.MemoryRoles;
 import dev.kdumpsim.pcie.DmaFate;
-import dev.kdumpsim.pcie.TransactionObserver;
+import dev.kdumpsim.pcie.DmaTransaction;
+import dev.kdumpsim.pcie.DmaTransactionObserver;
 import java.util.Arrays;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Arrays;
  * the vmcore capture (tainted dump pages). Runs on the transaction path: no allocation except
  * the first time a page is tainted.
  */
-public final class Ledger implements TransactionObserver {
+public final class Ledger implements DmaTransactionObserver {
 
     private static final byte UNKNOWN = 0;
     private static final byte KERNEL1 = 1;
@@ -53,9 +54,15 @@ public final class Ledger implements TransactionObserver {
         kdumpOwned[requesterId & 0xffff] = true;
     }
 
+    /** The transaction record the root complex carries from the endpoint: one fate each. */
     @Override
-    public void onTransaction(long timeNs, int requesterId, int streamId, boolean write, long address, int length,
-            DmaFate fate, long physicalAddress, MemoryRegion region, int eventId) {
+    public void onDmaTransaction(DmaTransaction t) {
+        onTransaction(t.timeNs(), t.requesterId(), t.isWrite(), t.iova(), t.fate(), t.physicalAddress(), t.region());
+    }
+
+    /** One transaction's fields (tests feed these directly). */
+    void onTransaction(long timeNs, int requesterId, boolean write, long address, DmaFate fate, long physicalAddress,
+            MemoryRegion region) {
         LedgerFate f;
         switch (fate) {
             case TRANSLATED: {

@@ -33,7 +33,7 @@ class LedgerTest {
     }
 
     private void tx(long t, int rid, boolean write, DmaFate fate, long pa) {
-        ledger.onTransaction(t, rid, rid, write, pa, 64, fate, pa, mem.regionAt(pa), 0);
+        ledger.onTransaction(t, rid, write, pa, fate, pa, mem.regionAt(pa));
     }
 
     @Test
