@@ -39,7 +39,7 @@ public final class SecondLevelPageTableBuilder {
         this.mem = mem;
         this.agent = agent;
         this.agawBits = agawBits;
-        this.levels = (agawBits - 30) / 9 + 1;
+        this.levels = (agawBits - 30) / 9 + 2; // AW + 2: 3 levels for 39 bits, 4 for 48
         this.pages = pages;
         this.root = newTable();
     }

@@ -35,7 +35,7 @@ final class SecondLevelWalker {
         long t = table;
         boolean r = true;
         boolean w = true;
-        for (int level = (agawBits - 30) / 9 + 1; ; level--) {
+        for (int level = (agawBits - 30) / 9 + 2; ; level--) { // AW + 2 levels
             int shift = 12 + 9 * (level - 1);
             long e = mem.readLong(agent, t + 8 * ((iova >>> shift) & 0x1ff));
             reads++;
