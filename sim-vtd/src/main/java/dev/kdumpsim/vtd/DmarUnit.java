@@ -57,6 +57,7 @@ public final class DmarUnit implements Iommu, InterruptRemapper {
     private final InvalidationQueue queue;
     private final InterruptRemapping interrupts;
     private final VtdRegisterFile regs;
+    private final VtdEventDelivery delivery;
     private final ContextFetcher fetcher;
     private final SecondLevelWalker walker;
     private final DeviceContext scratch = new DeviceContext();
@@ -76,14 +77,11 @@ public final class DmarUnit implements Iommu, InterruptRemapper {
         this.params = params;
         int agent = memory.registerAgent(name);
         this.caches = new TranslationCaches(params.iotlbEntries());
-        VtdRegisterFile[] self = new VtdRegisterFile[1];
-        this.faults = new FaultRecorder(params.faultRecordCount(), params.collapseFaultsPerSource(),
-                () -> self[0].signalFaultEvent());
-        this.queue = new InvalidationQueue(sim, memory, agent, params, caches, faults,
-                () -> self[0].signalCompletionEvent());
+        this.delivery = new VtdEventDelivery(sim);
+        this.faults = new FaultRecorder(params.faultRecordCount(), params.collapseFaultsPerSource(), delivery);
+        this.queue = new InvalidationQueue(sim, memory, agent, params, caches, faults, delivery);
         this.interrupts = new InterruptRemapping(memory, agent, caches, faults);
         this.regs = new VtdRegisterFile(sim, params, caches, faults, queue, interrupts);
-        self[0] = regs;
         this.fetcher = new ContextFetcher(memory, agent, params);
         this.walker = new SecondLevelWalker(memory, agent, params);
         this.fetchNs = params.tableFetchLatencyNs();
@@ -99,7 +97,7 @@ public final class DmarUnit implements Iommu, InterruptRemapper {
     }
 
     public void addInterruptListener(VtdInterruptListener listener) {
-        regs.addListener(listener);
+        delivery.addListener(listener);
     }
 
     // ---- the Iommu port -------------------------------------------------------------------------

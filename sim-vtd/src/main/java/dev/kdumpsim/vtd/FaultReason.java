@@ -60,8 +60,7 @@ public final class FaultReason {
     public static final int SM_WRITE_ACCESS_DENIED = 0x85;          // SGN.6
     public static final int SM_READ_ACCESS_DENIED = 0x86;           // SGN.7
 
-    /** Every code the model raises, ascending (for tables in docs and tests). */
-    public static final int[] MODELLED = {
+    private static final int[] MODELLED = {
         ROOT_ENTRY_NOT_PRESENT, CONTEXT_ENTRY_NOT_PRESENT, INVALID_CONTEXT_ENTRY, ADDRESS_BEYOND_MGAW,
         WRITE_ACCESS_DENIED, READ_ACCESS_DENIED, ROOT_ENTRY_RESERVED, CONTEXT_ENTRY_RESERVED,
         PAGING_ENTRY_RESERVED, IR_REQUEST_RESERVED, IR_INDEX_BEYOND_TABLE, IRTE_NOT_PRESENT, IRTE_RESERVED,
@@ -71,6 +70,11 @@ public final class FaultReason {
         SM_PASID_ENTRY_RESERVED, SM_INVALID_PASID_ENTRY, SM_SL_ENTRY_RESERVED, SM_ADDRESS_BEYOND_MAX,
         SM_WRITE_ACCESS_DENIED, SM_READ_ACCESS_DENIED,
     };
+
+    /** Every code the model raises, ascending (for tables in docs and tests); a fresh copy. */
+    public static int[] modelled() {
+        return MODELLED.clone();
+    }
 
     /** The text Linux prints after "[fault reason 0x%02x]" for {@code code}; "Unknown" otherwise. */
     public static String linuxName(int code) {

@@ -4,12 +4,10 @@ import static dev.kdumpsim.vtd.VtdRegisters.*;
 
 import dev.kdumpsim.core.EventHandler;
 import dev.kdumpsim.core.Simulation;
-import java.util.Arrays;
 
 /**
  * The unit's MMIO register file (VT-d 10.4) and its timed side effects: the GCMD_REG/GSTS_REG
- * handshake (10.4.4-10.4.5), register-based invalidation through CCMD_REG and IOTLB_REG (6.5.1),
- * and delivery of the fault and invalidation completion events to listeners.
+ * handshake (10.4.4-10.4.5) and register-based invalidation through CCMD_REG and IOTLB_REG (6.5.1).
  *
  * <p>GCMD handshake: TE, QIE, IRE and CFI are levels (the written bit is the requested state);
  * SRTP and SIRTP are one-shot (writing 1 clears RTPS/IRTPS at once, then the unit latches the
@@ -25,8 +23,6 @@ final class VtdRegisterFile {
     private static final long KIND_GCMD = 1L << 56;
     private static final long KIND_CCMD = 2L << 56;
     private static final long KIND_IOTLB = 3L << 56;
-    private static final long KIND_FAULT_EVENT = 4L << 56;
-    private static final long KIND_COMPLETION_EVENT = 5L << 56;
     private static final long KIND_MASK = 0xffL << 56;
     private static final long GCMD_DO_SRTP = 1L << 32;
     private static final long GCMD_DO_SIRTP = 1L << 33;
@@ -41,7 +37,6 @@ final class VtdRegisterFile {
     private final int implementedCommands;
     private final int fro;
     private final int iro;
-    private VtdInterruptListener[] listeners = new VtdInterruptListener[0];
 
     /** GSTS_REG as software reads it. */
     int gsts;
@@ -70,11 +65,6 @@ final class VtdRegisterFile {
                 | (params.interruptRemapping() ? GCMD_IRE | GCMD_SIRTP | GCMD_CFI : 0);
         this.fro = params.faultRecordingOffsetBytes();
         this.iro = params.iotlbRegisterOffsetBytes();
-    }
-
-    void addListener(VtdInterruptListener l) {
-        listeners = Arrays.copyOf(listeners, listeners.length + 1);
-        listeners[listeners.length - 1] = l;
     }
 
     // ---- reads ------------------------------------------------------------------------------------
@@ -264,14 +254,6 @@ final class VtdRegisterFile {
         }
     }
 
-    void signalFaultEvent() {
-        sim.scheduleAfter(0, timer, KIND_FAULT_EVENT);
-    }
-
-    void signalCompletionEvent() {
-        sim.scheduleAfter(0, timer, KIND_COMPLETION_EVENT);
-    }
-
     private void onTimer(long arg) {
         long kind = arg & KIND_MASK;
         if (kind == KIND_GCMD) {
@@ -288,14 +270,6 @@ final class VtdRegisterFile {
                     && caches.invalidateIotlb(iirg, (int) ((iotlbReg >>> IOTLB_DID_SHIFT) & 0xffff), iva & ~0xfffL,
                             (int) (iva & 0x3f));
             iotlbReg = (iotlbReg & ~IOTLB_IVT & ~(3L << IOTLB_IAIG_SHIFT)) | ((long) (ok ? iirg : 0) << IOTLB_IAIG_SHIFT);
-        } else if (kind == KIND_FAULT_EVENT) {
-            for (VtdInterruptListener l : listeners) {
-                l.onFaultEvent();
-            }
-        } else if (kind == KIND_COMPLETION_EVENT) {
-            for (VtdInterruptListener l : listeners) {
-                l.onInvalidationCompletionEvent();
-            }
         }
     }
 
