@@ -44,8 +44,11 @@ import dev.kdumpsim.core.Translation;
  * <p>A faulted request comes back as {@code out.aborted(faultReason, recorded, latency)}, with the
  * {@link FaultReason} code as the event id and {@code recorded} telling whether an FRCD took it.
  * The caller answers a faulted read with an Unsupported Request completion and drops a faulted
- * write, as Intel root complexes do ("PEG/DMI interfaces return unsupported request status");
- * sim-pcie's root complex already treats every abort that way.
+ * write, as Intel root complexes do (2nd Gen Core datasheet vol. 1 3.1.4: "PEG/DMI interfaces
+ * return unsupported request status"); sim-pcie's root complex drops every aborted write and
+ * answers aborted reads as its {@code AbortedReadResponse} parameter says ({@code
+ * UNSUPPORTED_REQUEST} for a VT-d platform). Writes to 0xFEEx_xxxx are interrupt requests: the
+ * root complex should hand them to {@link #remapInterrupt} instead of {@link #translate}.
  */
 public final class DmarUnit implements Iommu, InterruptRemapper {
 
