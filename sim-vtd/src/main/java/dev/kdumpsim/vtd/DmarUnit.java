@@ -38,8 +38,9 @@ import dev.kdumpsim.core.Translation;
  * interrupts (CAP.PI = 0); snoop control, memory types and A/D bits; 5-level tables; abort-DMA mode
  * (TTM 11b faults 30h here); errors reading structures (memory never fails, so the access-error
  * fault reasons do not occur); the interrupt-address-range check on translation outputs; MSI
- * generation by the unit itself (events are {@link VtdInterruptListener} callbacks); timing beyond
- * fixed latencies.
+ * generation by the unit itself (events are {@link VtdInterruptListener} callbacks); the request
+ * size (an access crossing a 4 KiB page is translated by its first address); timing beyond fixed
+ * latencies.
  *
  * <p>A faulted request comes back as {@code out.aborted(faultReason, recorded, latency)}, with the
  * {@link FaultReason} code as the event id and {@code recorded} telling whether an FRCD took it.
