@@ -82,7 +82,7 @@ class ScenarioErrorsTest {
         assertAt(bdf, 6, 16, "is not a PCI address");
         assertTrue(bdf.hint().contains("01:00.0"), bdf.hint());
         assertAt(error(BASE + "timeline: [{at: 10, action: panic}]\n"), 10, 17, "has no unit");
-        assertAt(error(BASE + "platform2:\n".replace("platform2:\n", "expect: {log: ['(unclosed']}\n")), 10, 16, "not a valid regular expression");
+        assertAt(error(BASE + "platform2:\n".replace("platform2:\n", "expect: {log: ['(unclosed']}\n")), 10, 16, "not a valid RE2 regular expression");
         ScenarioException size = error(BASE.replace("platform:\n", "platform:\n  dram: [{base: \"0x0\", size: 2GB}]\n"));
         assertAt(size, 3, 30, "ambiguous");
     }

@@ -8,7 +8,7 @@ import dev.kdumpsim.scenarios.value.LogPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Checks a scenario's {@code expect:} against a report and the log lines; each failure is one
