@@ -6,6 +6,7 @@ import dev.kdumpsim.scenarios.load.ScenarioText;
 import dev.kdumpsim.scenarios.load.ScenarioValidator;
 import dev.kdumpsim.scenarios.load.Yaml;
 import dev.kdumpsim.scenarios.model.Scenario;
+import dev.kdumpsim.scenarios.run.RunBudget;
 import java.nio.file.Path;
 import java.util.List;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -26,6 +27,15 @@ public final class ScenarioLoader {
     }
 
     /**
+     * Loads {@code file} with a run budget of {@code maxEvents} simulation events (the CLI's
+     * {@code --max-events}): a scenario whose estimated run exceeds it is a located error
+     * ({@link RunBudget}); pass the same number to {@link dev.kdumpsim.scenarios.run.ScenarioRunner#run(Scenario, String, long)}.
+     */
+    public static Scenario load(Path file, List<String> overrides, long maxEvents) throws ScenarioException {
+        return parse(file.toString(), readText(file), overrides, maxEvents);
+    }
+
+    /**
      * The text of a scenario file, read within the loader's bounds (at most 1 MiB, read through a
      * bounded stream; strict UTF-8, a malformed byte located at its line and column). Commands that
      * read a file themselves (sweep) should read it with this.
@@ -41,11 +51,19 @@ public final class ScenarioLoader {
 
     /** Parses scenario text; {@code name} is the file name used in error messages. */
     public static Scenario parse(String name, String text, List<String> overrides) throws ScenarioException {
+        return parse(name, text, overrides, RunBudget.DEFAULT_MAX_EVENTS);
+    }
+
+    /** Parses scenario text within a run budget of {@code maxEvents} simulation events. */
+    public static Scenario parse(String name, String text, List<String> overrides, long maxEvents) throws ScenarioException {
+        if (maxEvents < 1) {
+            throw new ScenarioException("--max-events", 0, 0, "the event budget must be at least 1, not " + maxEvents, "");
+        }
         Node root = Yaml.compose(name, text);
         Overrides.apply(root, overrides);
         RecordBinder binder = new RecordBinder();
         Scenario scenario = (Scenario) binder.bind(root, Scenario.class, "", null);
-        new ScenarioValidator(binder.locations()).validate(scenario);
+        new ScenarioValidator(binder.locations(), new RunBudget(maxEvents)).validate(scenario);
         return scenario;
     }
 }

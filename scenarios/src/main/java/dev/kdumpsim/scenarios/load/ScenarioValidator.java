@@ -18,10 +18,12 @@ import dev.kdumpsim.scenarios.model.Topology;
 import dev.kdumpsim.kernel.machine.Machine;
 import dev.kdumpsim.scenarios.run.MachineAssembler;
 import dev.kdumpsim.scenarios.run.ReportPaths;
+import dev.kdumpsim.scenarios.run.RunBudget;
 import dev.kdumpsim.scenarios.sweep.SweepValidator;
 import dev.kdumpsim.scenarios.value.Bdf;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -36,9 +38,16 @@ public final class ScenarioValidator {
     private static final Set<Integer> OAS_BITS = Set.of(32, 36, 40, 42, 44, 48, 52);
 
     private final Locations at;
+    private final RunBudget budget;
 
     public ScenarioValidator(Locations locations) {
+        this(locations, RunBudget.defaults());
+    }
+
+    /** A validator that also refuses scenarios whose estimated run exceeds {@code budget}. */
+    public ScenarioValidator(Locations locations, RunBudget budget) {
         this.at = locations;
+        this.budget = budget;
     }
 
     public void validate(Scenario s) throws ScenarioException {
@@ -65,6 +74,7 @@ public final class ScenarioValidator {
                         Suggest.hint(path, ReportPaths.counters(s)));
             }
         }
+        budget(s);
         buildable(s);
         List<Bdf> wedged = s.expect().verdict().wedgedDevices().orElse(List.of());
         for (int i = 0; i < wedged.size(); i++) {
@@ -73,6 +83,35 @@ public final class ScenarioValidator {
                         known(devices));
             }
         }
+    }
+
+    /** The pre-run budget: the run's estimated events, memory and log must fit before anything runs (RunBudget). */
+    private void budget(Scenario s) throws ScenarioException {
+        RunBudget.Estimate e = RunBudget.estimate(s);
+        String what;
+        if (e.events() > budget.maxEvents()) {
+            what = String.format(Locale.ROOT, "estimated %.3g simulation events (%d per DMA transaction over %.3g s of simulated time),"
+                    + " more than the budget of %d", e.events(), RunBudget.EVENTS_PER_TRANSACTION, e.simulatedNs() / 1e9, budget.maxEvents());
+        } else if (e.memoryBytes() > budget.maxMemoryBytes()) {
+            what = String.format(Locale.ROOT, "estimated %.3g bytes of simulation memory, more than the budget of %d",
+                    e.memoryBytes(), budget.maxMemoryBytes());
+        } else if (e.logBytes() > budget.maxLogBytes()) {
+            what = String.format(Locale.ROOT, "estimated %.3g bytes of kernel log over %.3g s of simulated time, more than the budget of %d",
+                    e.logBytes(), e.simulatedNs() / 1e9, budget.maxLogBytes());
+        } else {
+            return;
+        }
+        String hint = "raise it with --max-events N";
+        // point at the larger excess: the busiest driver's rate (against 1e6/s) or the run's length (against 60 s)
+        double rateFactor = e.busiest() == null ? 0 : e.busiest().dmaRatePerSec() / 1e6;
+        double timeFactor = e.simulatedNs() / 60e9;
+        if (e.runUntil() != null && (timeFactor >= rateFactor || e.busiest() == null)) {
+            throw at.error(e.runUntil(), "at", what, hint);
+        }
+        if (e.busiest() != null) {
+            throw at.error(e.busiest(), rateFactor >= timeFactor ? "dmaRatePerSec" : "device", what, hint);
+        }
+        throw at.error(s, "timeline", what, hint);
     }
 
     /**
