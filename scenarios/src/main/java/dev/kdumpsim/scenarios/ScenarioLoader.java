@@ -2,14 +2,11 @@ package dev.kdumpsim.scenarios;
 
 import dev.kdumpsim.scenarios.load.Overrides;
 import dev.kdumpsim.scenarios.load.RecordBinder;
+import dev.kdumpsim.scenarios.load.ScenarioText;
 import dev.kdumpsim.scenarios.load.ScenarioValidator;
 import dev.kdumpsim.scenarios.load.Yaml;
 import dev.kdumpsim.scenarios.model.Scenario;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.kdumpsim.scenarios.run.RunBudget;
 import java.nio.file.Path;
 import java.util.List;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -26,18 +23,25 @@ public final class ScenarioLoader {
 
     /** Loads {@code file}, applying {@code overrides} ({@code dotted.path=value}) before binding. */
     public static Scenario load(Path file, List<String> overrides) throws ScenarioException {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw new ScenarioException(file.toString(), 0, 0, "not UTF-8 text", "save the file as UTF-8");
-        } catch (IOException e) {
-            throw new ScenarioException(file.toString(), 0, 0, "cannot read file: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), "check the path");
-        }
-        return parse(file.toString(), text, overrides);
+        return parse(file.toString(), readText(file), overrides);
+    }
+
+    /**
+     * Loads {@code file} with a run budget of {@code maxEvents} simulation events (the CLI's
+     * {@code --max-events}): a scenario whose estimated run exceeds it is a located error
+     * ({@link RunBudget}); pass the same number to {@link dev.kdumpsim.scenarios.run.ScenarioRunner#run(Scenario, String, long)}.
+     */
+    public static Scenario load(Path file, List<String> overrides, long maxEvents) throws ScenarioException {
+        return parse(file.toString(), readText(file), overrides, maxEvents);
+    }
+
+    /**
+     * The text of a scenario file, read within the loader's bounds (at most 1 MiB, read through a
+     * bounded stream; strict UTF-8, a malformed byte located at its line and column). Commands that
+     * read a file themselves (sweep) should read it with this.
+     */
+    public static String readText(Path file) throws ScenarioException {
+        return ScenarioText.read(file);
     }
 
     /** Loads {@code file} without overrides. */
@@ -47,11 +51,19 @@ public final class ScenarioLoader {
 
     /** Parses scenario text; {@code name} is the file name used in error messages. */
     public static Scenario parse(String name, String text, List<String> overrides) throws ScenarioException {
+        return parse(name, text, overrides, RunBudget.DEFAULT_MAX_EVENTS);
+    }
+
+    /** Parses scenario text within a run budget of {@code maxEvents} simulation events. */
+    public static Scenario parse(String name, String text, List<String> overrides, long maxEvents) throws ScenarioException {
+        if (maxEvents < 1) {
+            throw new ScenarioException("--max-events", 0, 0, "the event budget must be at least 1, not " + maxEvents, "");
+        }
         Node root = Yaml.compose(name, text);
         Overrides.apply(root, overrides);
         RecordBinder binder = new RecordBinder();
         Scenario scenario = (Scenario) binder.bind(root, Scenario.class, "", null);
-        new ScenarioValidator(binder.locations()).validate(scenario);
+        new ScenarioValidator(binder.locations(), new RunBudget(maxEvents)).validate(scenario);
         return scenario;
     }
 }

@@ -43,7 +43,7 @@ class ScenarioErrorsTest {
 
     @Test
     void baseScenarioIsValid() throws ScenarioException {
-        ScenarioLoader.parse("s.yaml", BASE, List.of());
+        ScenarioLoader.parse("s.yaml", BASE + "timeline: [{at: 10s, action: panic}]\n", List.of());
     }
 
     @Test
@@ -82,7 +82,7 @@ class ScenarioErrorsTest {
         assertAt(bdf, 6, 16, "is not a PCI address");
         assertTrue(bdf.hint().contains("01:00.0"), bdf.hint());
         assertAt(error(BASE + "timeline: [{at: 10, action: panic}]\n"), 10, 17, "has no unit");
-        assertAt(error(BASE + "platform2:\n".replace("platform2:\n", "expect: {log: ['(unclosed']}\n")), 10, 16, "not a valid regular expression");
+        assertAt(error(BASE + "platform2:\n".replace("platform2:\n", "expect: {log: ['(unclosed']}\n")), 10, 16, "not a valid RE2 regular expression");
         ScenarioException size = error(BASE.replace("platform:\n", "platform:\n  dram: [{base: \"0x0\", size: 2GB}]\n"));
         assertAt(size, 3, 30, "ambiguous");
     }
@@ -116,7 +116,8 @@ class ScenarioErrorsTest {
         ScenarioException t = error(BASE + "timeline:\n  - {at: 1s, action: panic}\n  - {at: 2s, clock: kdump, action: flr, device: \"01:00.1\"}\n");
         assertAt(t, 12, 49, "no endpoint function 01:00.1");
         assertAt(error(BASE + "timeline: [{at: 1s, action: flr}]\n"), 10, 29, "flr needs a device");
-        assertAt(error(BASE + "expect: {verdict: {wedgedDevices: [\"03:00.0\"]}}\n"), 10, 36, "no endpoint function 03:00.0");
+        assertAt(error(BASE + "timeline: [{at: 10s, action: panic}]\nexpect: {verdict: {wedgedDevices: [\"03:00.0\"]}}\n"), 11, 36,
+                "no endpoint function 03:00.0");
     }
 
     @Test

@@ -54,6 +54,19 @@ public final class Locations {
         return Yaml.error(n, message, hint);
     }
 
+    /** An error at the key {@code key} of the mapping {@code record.field} (or at the mapping, when not written). */
+    public ScenarioException errorAtKey(Object record, String field, String key, String message, String hint) {
+        Node n = node(record, field);
+        if (n instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    return Yaml.error(k, message, hint);
+                }
+            }
+        }
+        return Yaml.error(n, message, hint);
+    }
+
     private Node node(Object record, String field) {
         Object r = record;
         while (r != null) {

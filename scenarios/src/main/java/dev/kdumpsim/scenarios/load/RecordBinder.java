@@ -119,7 +119,8 @@ public final class RecordBinder {
                 throw Yaml.error(t.getKeyNode(), "unknown key '" + Yaml.shorten(key) + "' in " + what, Suggest.hint(key, Types.componentNames(type)));
             }
             if (values[i] != null) {
-                throw Yaml.error(t.getKeyNode(), "duplicate key '" + key + "' in " + what, "remove one of them");
+                throw Yaml.error(t.getKeyNode(), "duplicate key '" + key + "' in " + (what.isEmpty() ? "the scenario" : what),
+                        "remove one of them");
             }
             values[i] = t.getValueNode();
         }

@@ -1,17 +1,13 @@
 package dev.kdumpsim.scenarios.load;
 
 import dev.kdumpsim.core.AddressRange;
-import dev.kdumpsim.kernel.mm.Arm64Crashkernel;
-import dev.kdumpsim.kernel.mm.CrashkernelReservation;
 import dev.kdumpsim.kernel.mm.DramLayout;
-import dev.kdumpsim.kernel.mm.Memblock;
 import dev.kdumpsim.scenarios.ScenarioException;
 import dev.kdumpsim.scenarios.model.ActionKind;
 import dev.kdumpsim.scenarios.model.DramBank;
 import dev.kdumpsim.scenarios.model.DriverConfig;
 import dev.kdumpsim.scenarios.model.Endpoint;
 import dev.kdumpsim.scenarios.model.Kernel;
-import dev.kdumpsim.scenarios.model.KernelClock;
 import dev.kdumpsim.scenarios.model.Mitigation;
 import dev.kdumpsim.scenarios.model.PcieSwitch;
 import dev.kdumpsim.scenarios.model.RootPort;
@@ -19,10 +15,15 @@ import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.model.Smmu;
 import dev.kdumpsim.scenarios.model.TimelineAction;
 import dev.kdumpsim.scenarios.model.Topology;
+import dev.kdumpsim.kernel.machine.Machine;
+import dev.kdumpsim.scenarios.run.MachineAssembler;
+import dev.kdumpsim.scenarios.run.ReportPaths;
+import dev.kdumpsim.scenarios.run.RunBudget;
 import dev.kdumpsim.scenarios.sweep.SweepValidator;
 import dev.kdumpsim.scenarios.value.Bdf;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -37,30 +38,93 @@ public final class ScenarioValidator {
     private static final Set<Integer> OAS_BITS = Set.of(32, 36, 40, 42, 44, 48, 52);
 
     private final Locations at;
+    private final RunBudget budget;
 
     public ScenarioValidator(Locations locations) {
+        this(locations, RunBudget.defaults());
+    }
+
+    /** A validator that also refuses scenarios whose estimated run exceeds {@code budget}. */
+    public ScenarioValidator(Locations locations, RunBudget budget) {
         this.at = locations;
+        this.budget = budget;
     }
 
     public void validate(Scenario s) throws ScenarioException {
         DramLayout dram = dram(s.platform().dram(), s.platform());
         smmu(s.platform().smmu());
         TreeMap<Bdf, String> devices = topology(s.platform().pcie().topology());
+        MachinePreconditions machine = new MachinePreconditions(at);
+        machine.topology(s);
         streamIds(s);
         mitigations(s);
-        crashkernel(s, dram);
+        MemoryPreconditions memory = new MemoryPreconditions(at);
+        AddressRange crash = memory.crashkernel(s, dram);
         drivers(s.kernels().first(), devices);
         drivers(s.kernels().kdump(), devices);
+        memory.drivers(s, dram, crash);
         timeline(s, devices);
+        machine.timeline(s);
         if (s.sweep().isPresent()) {
             new SweepValidator(at).validate(s.sweep().get());
         }
+        for (String path : s.expect().counters().keySet()) {
+            if (!ReportPaths.exists(path, s)) {
+                throw at.errorAtKey(s.expect(), "counters", path, "expect.counters: report.json has no counter '" + Yaml.shorten(path) + "'",
+                        Suggest.hint(path, ReportPaths.counters(s)));
+            }
+        }
+        budget(s);
+        buildable(s);
         List<Bdf> wedged = s.expect().verdict().wedgedDevices().orElse(List.of());
         for (int i = 0; i < wedged.size(); i++) {
             if (!"endpoint".equals(devices.get(wedged.get(i)))) {
                 throw at.error(s.expect().verdict(), "wedgedDevices", i, "no endpoint function " + wedged.get(i) + " in the topology",
                         known(devices));
             }
+        }
+    }
+
+    /** The pre-run budget: the run's estimated events, memory and log must fit before anything runs (RunBudget). */
+    private void budget(Scenario s) throws ScenarioException {
+        RunBudget.Estimate e = RunBudget.estimate(s);
+        String what;
+        if (e.events() > budget.maxEvents()) {
+            what = String.format(Locale.ROOT, "estimated %.3g simulation events (%d per DMA transaction over %.3g s of simulated time),"
+                    + " more than the budget of %d", e.events(), RunBudget.EVENTS_PER_TRANSACTION, e.simulatedNs() / 1e9, budget.maxEvents());
+        } else if (e.memoryBytes() > budget.maxMemoryBytes()) {
+            what = String.format(Locale.ROOT, "estimated %.3g bytes of simulation memory, more than the budget of %d",
+                    e.memoryBytes(), budget.maxMemoryBytes());
+        } else if (e.logBytes() > budget.maxLogBytes()) {
+            what = String.format(Locale.ROOT, "estimated %.3g bytes of kernel log over %.3g s of simulated time, more than the budget of %d",
+                    e.logBytes(), e.simulatedNs() / 1e9, budget.maxLogBytes());
+        } else {
+            return;
+        }
+        String hint = "raise it with --max-events N";
+        // point at the larger excess: the busiest driver's rate (against 1e6/s) or the run's length (against 60 s)
+        double rateFactor = e.busiest() == null ? 0 : e.busiest().dmaRatePerSec() / 1e6;
+        double timeFactor = e.simulatedNs() / 60e9;
+        if (e.runUntil() != null && (timeFactor >= rateFactor || e.busiest() == null)) {
+            throw at.error(e.runUntil(), "at", what, hint);
+        }
+        if (e.busiest() != null) {
+            throw at.error(e.busiest(), rateFactor >= timeFactor ? "dmaRatePerSec" : "device", what, hint);
+        }
+        throw at.error(s, "timeline", what, hint);
+    }
+
+    /**
+     * The last net: the Machine is built (not run) from the scenario, so any precondition of
+     * assembly or of the Machine's constructor that the checks above do not name yet is still a
+     * located error at load rather than an exception at run.
+     */
+    private void buildable(Scenario s) throws ScenarioException {
+        try {
+            new Machine(MachineAssembler.assemble(s));
+        } catch (RuntimeException e) {
+            throw at.error(s, null, "the machine model cannot be built from this scenario: " + Yaml.oneLine(String.valueOf(e.getMessage())),
+                    "validation should have named the value to change: please report this scenario");
         }
     }
 
@@ -161,6 +225,13 @@ public final class ScenarioValidator {
 
     private void streamIds(Scenario s) throws ScenarioException {
         var map = s.platform().pcie().requesterIdToStreamId();
+        if (map.base() < 0 || map.base() > 0xffff) {
+            throw at.error(map, "base", "requester ID base " + map.base() + " is not a 16-bit requester ID", "0 to 0xffff (iommu-map rid-base)");
+        }
+        if (map.offset() < 0) {
+            throw at.error(map, "offset", "StreamID offset " + map.offset() + " is negative: StreamIDs start at 0",
+                    "iommu-map's iommu-base is an unsigned StreamID");
+        }
         long limit = 1L << s.platform().smmu().sidSizeBits();
         for (Endpoint e : s.platform().pcie().topology().endpoints()) {
             long sid = (long) e.bdf().requesterId() - map.base() + map.offset();
@@ -180,28 +251,6 @@ public final class ScenarioValidator {
         }
     }
 
-    private void crashkernel(Scenario s, DramLayout dram) throws ScenarioException {
-        Kernel first = s.kernels().first();
-        boolean hasOption = first.cmdline().matches("(^|[\\s\\S]*\\s)crashkernel=[\\s\\S]*");
-        if (!hasOption) {
-            if (s.mitigations().contains(Mitigation.KEXEC_NORMAL)) {
-                return; // an orderly kexec needs no reservation
-            }
-            throw at.error(first, "cmdline", "kernel #1 has no crashkernel= option: the kdump kernel has nowhere to load",
-                    "add e.g. crashkernel=2G to kernels.first.cmdline");
-        }
-        CrashkernelReservation r;
-        try {
-            r = Arm64Crashkernel.reserve(new Memblock(dram), first.cmdline(), true, null);
-        } catch (IllegalArgumentException e) {
-            throw at.error(first, "cmdline", Yaml.oneLine(String.valueOf(e.getMessage())), "see crashkernel= in Documentation/admin-guide/kernel-parameters.txt");
-        }
-        if (!r.reserved()) {
-            throw at.error(first, "cmdline", "crashkernel cannot be placed in DRAM: " + r.reason(),
-                    "DRAM is " + banks(dram) + "; choose a smaller size or a base inside DRAM");
-        }
-    }
-
     private void drivers(Kernel k, TreeMap<Bdf, String> devices) throws ScenarioException {
         List<DriverConfig> drivers = k.drivers();
         TreeSet<Bdf> seen = new TreeSet<>();
@@ -214,10 +263,19 @@ public final class ScenarioValidator {
                 throw at.error(d, "device", "a second driver for " + d.device() + " in this kernel", "one driver per function");
             }
             if (d.rings() < 1 || d.ringEntries() < 1) {
-                throw at.error(d, d.rings() < 1 ? "rings" : "ringEntries", "must be at least 1", "");
+                throw at.error(d, d.rings() < 1 ? "rings" : "ringEntries", (d.rings() < 1 ? "rings" : "ringEntries") + " of the driver for "
+                        + d.device() + " must be at least 1", "a driver has at least one ring of at least one entry");
             }
-            if (d.dmaRatePerSec() < 0) {
-                throw at.error(d, "dmaRatePerSec", "must not be negative", "");
+            if (d.bufferSize().bytes() < 1 || d.bufferSize().bytes() > 4096) {
+                throw at.error(d, "bufferSize", "bufferSize of the driver for " + d.device() + " is " + d.bufferSize()
+                        + "; the model's receive buffers are 1 byte to 4KiB", "2KiB is a typical NIC receive buffer");
+            }
+            if (d.iovaFootprint().bytes() < 1) {
+                throw at.error(d, "iovaFootprint", "iovaFootprint of the driver for " + d.device() + " is zero", "give the IOVA space it maps, e.g. 2MiB");
+            }
+            if (d.dmaRatePerSec() < 1) {
+                throw at.error(d, "dmaRatePerSec", "dmaRatePerSec of the driver for " + d.device() + " must be at least 1",
+                        "a device with no traffic needs no driver: remove it or use profile: none with any positive rate");
             }
         }
     }
@@ -243,9 +301,7 @@ public final class ScenarioValidator {
                     throw at.error(a, "device", "no " + (a.action() == ActionKind.FLR ? "endpoint function " : "device ") + a.device().get()
                             + " in the topology", known(devices));
                 }
-            }
-            if (a.clock() == KernelClock.KDUMP && panics == 0 && !s.mitigations().contains(Mitigation.KEXEC_NORMAL)) {
-                throw at.error(a, "clock", "the kdump kernel's clock needs a panic in the timeline", "add - {at: 10s, action: panic}");
+                new MachinePreconditions(at).sbrTarget(a, kind);
             }
             configWrite(a);
         }
@@ -279,14 +335,6 @@ public final class ScenarioValidator {
         List<String> names = new ArrayList<>();
         devices.forEach((b, k) -> names.add(b + " (" + k + ")"));
         return names.isEmpty() ? "the topology has no devices" : "the topology has " + String.join(", ", names);
-    }
-
-    private static String banks(DramLayout dram) {
-        List<String> s = new ArrayList<>();
-        for (AddressRange r : dram.banks()) {
-            s.add(hex(r.base()) + "-" + hex(r.end()));
-        }
-        return String.join(", ", s);
     }
 
     private static String hex(long v) {

@@ -3,7 +3,7 @@ package dev.kdumpsim.scenarios.load;
 import dev.kdumpsim.scenarios.ScenarioException;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -13,6 +13,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * YAML text to a node tree whose every node carries its {@link Mark} (line, column and the
@@ -34,12 +37,16 @@ public final class Yaml {
                 .setAllowDuplicateKeys(true) // reported by the binder, with the key's location
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(50) // billion-laughs guard
-                .setCodePointLimit(8 * 1024 * 1024)
+                .setCodePointLimit(ScenarioText.MAX_FILE_BYTES + 1) // ScenarioText.check bounds the text first
                 .build();
+        ScenarioText.check(label, text);
         try {
-            Optional<Node> node = new Compose(settings).composeString(text);
+            Parser parser = new LimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), label);
+            Optional<Node> node = new Composer(settings, parser).getSingleNode();
             return node.orElseGet(() -> new MappingNode(Tag.MAP, true, new java.util.ArrayList<>(), org.snakeyaml.engine.v2.common.FlowStyle.BLOCK,
                     Optional.of(new Mark(label, 0, 0, 0, new int[0], 0)), Optional.empty()));
+        } catch (LimitedParser.Limit e) {
+            throw e.error;
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
             String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
@@ -55,7 +62,7 @@ public final class Yaml {
         return error(null, node.getStartMark(), message, hint);
     }
 
-    private static ScenarioException error(String label, Optional<Mark> mark, String message, String hint) {
+    static ScenarioException error(String label, Optional<Mark> mark, String message, String hint) {
         String name = mark.map(Mark::getName).orElse(label);
         if (name != null && name.startsWith(SET_PREFIX)) {
             return new ScenarioException(name, 0, 0, message, hint);

@@ -8,7 +8,7 @@ import dev.kdumpsim.scenarios.value.LogPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Checks a scenario's {@code expect:} against a report and the log lines; each failure is one
@@ -76,16 +76,33 @@ public final class ExpectationChecker {
         return f;
     }
 
-    /** The value at a dotted path ("ledger.fates.translated", "smmuEvents.byId.0x02"), or null. */
+    /**
+     * The value at a dotted path ("ledger.fates.translated", "smmuEvents.byId.0x02",
+     * "aer.0000:01:00.0.errors"), or null. At each level the longest key that prefixes the rest
+     * of the path is taken, so keys that contain dots (pci_name) are addressable.
+     */
     public static Object lookup(Map<String, Object> report, String path) {
         Object cur = report;
-        for (String step : path.split("\\.")) {
-            if (!(cur instanceof Map<?, ?> m) || !m.containsKey(step)) {
+        String rest = path;
+        while (cur instanceof Map<?, ?> m) {
+            if (m.containsKey(rest)) {
+                return m.get(rest);
+            }
+            String best = null;
+            for (Object k : m.keySet()) {
+                String key = String.valueOf(k);
+                if (rest.startsWith(key) && rest.length() > key.length() && rest.charAt(key.length()) == '.'
+                        && (best == null || key.length() > best.length())) {
+                    best = key;
+                }
+            }
+            if (best == null) {
                 return null;
             }
-            cur = m.get(step);
+            cur = m.get(best);
+            rest = rest.substring(best.length() + 1);
         }
-        return cur;
+        return null;
     }
 
     private static void same(List<String> f, String what, Object want, Object got) {

@@ -118,7 +118,8 @@ public final class MachineAssembler {
                 base.readyAfterLinkUpNs());
     }
 
-    static KernelConfig kernel(Kernel k, BootTimeline preset) {
+    /** The boot timeline a kernel runs: {@code preset} with the phases the file gives replaced (also read by validation). */
+    public static BootTimeline bootTimeline(Kernel k, BootTimeline preset) {
         BootTimeline t = preset;
         BootPhases b = k.boot();
         if (b != null) {
@@ -128,6 +129,11 @@ public final class MachineAssembler {
             t = with(t, BootTimeline.DRIVERS, b.drivers());
             t = with(t, BootTimeline.USERSPACE, b.userspace());
         }
+        return t;
+    }
+
+    static KernelConfig kernel(Kernel k, BootTimeline preset) {
+        BootTimeline t = bootTimeline(k, preset);
         List<DriverSpec> drivers = new ArrayList<>();
         for (DriverConfig d : k.drivers()) {
             DriverProfile p = switch (d.profile()) {

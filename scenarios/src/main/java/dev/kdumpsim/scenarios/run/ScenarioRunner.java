@@ -1,5 +1,6 @@
 package dev.kdumpsim.scenarios.run;
 
+import dev.kdumpsim.core.Simulation;
 import dev.kdumpsim.kernel.machine.Machine;
 import dev.kdumpsim.kernel.machine.RunResult;
 import dev.kdumpsim.scenarios.model.Scenario;
@@ -24,9 +25,24 @@ public final class ScenarioRunner {
      * @throws IllegalArgumentException when the scenario describes a machine the model cannot build
      *     (message says what and how to fix it)
      */
-    @SuppressWarnings("unchecked")
     public static Outcome run(Scenario s, String version) {
+        return run(s, version, RunBudget.DEFAULT_MAX_EVENTS);
+    }
+
+    /**
+     * Runs {@code s}, abandoning the run once it has taken {@code maxEvents} simulation events.
+     *
+     * @throws RunBudget.Exceeded when the run passes {@code maxEvents} (message names the budget and --max-events)
+     */
+    public static Outcome run(Scenario s, String version, long maxEvents) {
         Machine machine = new Machine(MachineAssembler.assemble(s));
+        Simulation sim = machine.simulation();
+        // checked on every DMA fate, which is where a run's events come from; the observer only reads
+        machine.rootComplex().addObserver((t, rid, sid, w, a, len, fate, pa, region, id) -> {
+            if (sim.executedEvents() > maxEvents) {
+                throw new RunBudget.Exceeded(maxEvents, sim.now());
+            }
+        });
         RunResult r = machine.run();
         Map<String, Object> report = RunReport.build(s, r, version);
         List<String> failures = ExpectationChecker.check(s.expect(), report, RunReport.logLines(r));

@@ -26,9 +26,11 @@ class SweepValidatorTest {
                 cmdline: "crashkernel=512M"
             sweep:
             """;
+    /** Kernel #1 must crash for the scenario to be valid: a top-level key after the sweep block keeps its line numbers. */
+    private static final String PANIC = "timeline: [{at: 10s, action: panic}]\n";
 
     private static ScenarioException error(String sweep) {
-        return assertThrows(ScenarioException.class, () -> ScenarioLoader.parse("s.yaml", BASE + sweep, List.of()));
+        return assertThrows(ScenarioException.class, () -> ScenarioLoader.parse("s.yaml", BASE + sweep + PANIC, List.of()));
     }
 
     private static void assertAt(ScenarioException e, int line, int col, String part) {
@@ -45,12 +47,12 @@ class SweepValidatorTest {
                     - {path: kernels.kdump.smmuDriver, values: [arm-smmu-v3@4.16, arm-smmu-v3@5.2]}
                     - {path: kernels.first.cmdline, values: [crashkernel=512M, crashkernel=1G]}
                   policyCharts: {policy: kernels.kdump.smmuDriver}
-                """, List.of());
+                """ + PANIC, List.of());
         assertEquals(1, s.sweep().get().seeds());
         assertEquals(List.of(), s.sweep().get().exclude());
         assertTrue(s.sweep().get().heatmap().isEmpty());
         assertEquals("kernels.kdump.smmuDriver", s.sweep().get().policyCharts().get().policy());
-        assertTrue(ScenarioLoader.parse("s.yaml", BASE.replace("sweep:\n", ""), List.of()).sweep().isEmpty());
+        assertTrue(ScenarioLoader.parse("s.yaml", BASE.replace("sweep:\n", "") + PANIC, List.of()).sweep().isEmpty());
     }
 
     @Test
@@ -87,7 +89,7 @@ class SweepValidatorTest {
         ScenarioException e = error("  seed: 3\n");
         assertAt(e, 11, 3, "unknown key 'seed' in sweep");
         assertEquals("did you mean 'seeds'?", e.hint());
-        ScenarioException set = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse("s.yaml", BASE, List.of("sweep.seeds=0")));
+        ScenarioException set = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse("s.yaml", BASE + PANIC, List.of("sweep.seeds=0")));
         assertTrue(set.format().contains("seeds per point must be 1 to"), set.format());
     }
 }
