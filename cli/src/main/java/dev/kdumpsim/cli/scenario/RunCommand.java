@@ -71,6 +71,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Write kernel.log (the full log) and report.json into DIR (checked before the run).")
     String out;
 
+    @Option(names = "--max-events", paramLabel = "N", defaultValue = "50000000",
+            description = "Event budget: a scenario whose estimated simulation events exceed N is refused at load (default ${DEFAULT-VALUE}).")
+    long maxEvents;
+
     @Option(names = "--log", paramLabel = "MODE", defaultValue = "summary",
             description = "Kernel logs on the terminal: full, summary (floods collapsed to their first records and a count), or none (default: ${DEFAULT-VALUE}).")
     LogMode log;
@@ -90,10 +94,10 @@ public final class RunCommand implements Callable<Integer> {
         if (seed != null) {
             overrides.add("seed=" + seed);
         }
-        Scenario s = ScenarioFiles.load(file, overrides);
+        Scenario s = ScenarioFiles.load(file, overrides, maxEvents);
         ScenarioRunner.Outcome o;
         try {
-            o = ScenarioRunner.run(s, VersionProvider.version());
+            o = ScenarioRunner.run(s, VersionProvider.version(), maxEvents);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }

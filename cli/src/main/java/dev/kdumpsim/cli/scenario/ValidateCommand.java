@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,6 +25,10 @@ public final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario YAML files.")
     List<Path> files;
 
+    @Option(names = "--max-events", paramLabel = "N", defaultValue = "50000000",
+            description = "Event budget the files must fit, as run checks it (default ${DEFAULT-VALUE}).")
+    long maxEvents;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -31,7 +36,7 @@ public final class ValidateCommand implements Callable<Integer> {
         int bad = 0;
         for (Path f : files) {
             try {
-                MachineAssembler.assemble(ScenarioLoader.load(f, List.of()));
+                MachineAssembler.assemble(ScenarioLoader.load(f, List.of(), maxEvents));
                 out.println(f + ": ok");
             } catch (ScenarioException e) {
                 err.println(e.getMessage());
