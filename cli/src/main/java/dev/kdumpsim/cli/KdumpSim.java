@@ -1,5 +1,6 @@
 package dev.kdumpsim.cli;
 
+import dev.kdumpsim.cli.diff.DiffCommand;
 import dev.kdumpsim.cli.bench.BenchCommand;
 import dev.kdumpsim.cli.decode.DecodeCommand;
 import dev.kdumpsim.cli.scenario.ExplainCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Simulates what DMA does when a Linux machine crashes and boots its kdump kernel behind an IOMMU.",
         subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, SchemaCommand.class, SweepCommand.class,
-            MergeCommand.class, BenchCommand.class, DecodeCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+            MergeCommand.class, DiffCommand.class, BenchCommand.class, DecodeCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
