@@ -75,8 +75,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "K", description = "Seeds per parameter point (overrides sweep.seeds).")
     Integer seeds;
 
-    @Option(names = "--shard", paramLabel = "K/N", description = "Run only shard k of n: variants i with i mod n = k-1 (for CI matrices).")
+    @Option(names = "--shard", paramLabel = "K/N", description = {"Run only shard k of n: variants i with i mod n = k-1 (for CI matrices).",
+        "'auto' reads k and n from GitLab parallel (CI_NODE_INDEX/CI_NODE_TOTAL) or a Slurm array",
+        "(SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT); 'auto/N' takes n = N (Kubernetes Indexed Jobs: JOB_COMPLETION_INDEX)."})
     String shard;
+
+    /** The environment --shard auto reads (tests replace it). */
+    java.util.Map<String, String> env = System.getenv();
 
     @Option(names = "--resume", description = "Continue an interrupted sweep from DIR's journal, without rerunning finished variants.")
     boolean resume;
@@ -90,7 +95,7 @@ public final class SweepCommand implements Callable<Integer> {
         Shard slice = Shard.ALL;
         if (shard != null) {
             try {
-                slice = Shard.parse(shard);
+                slice = Shard.parse(AutoShard.isAuto(shard) ? AutoShard.resolve(shard, env) : shard);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
