@@ -71,6 +71,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Write kernel.log (the full log) and report.json into DIR (checked before the run).")
     String out;
 
+    @Option(names = "--seeds", paramLabel = "N",
+            description = "Run N seeds (the file's or --seed's, then the next N-1) and print how often each verdict field, the expectations and each expect.log pattern held; no logs, no files.")
+    Integer seeds;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel runs for --seeds (default: the machine's cores).")
+    Integer jobs;
+
     @Option(names = "--max-events", paramLabel = "N", defaultValue = "50000000",
             description = "Event budget: a scenario whose estimated simulation events exceed N is refused at load (default ${DEFAULT-VALUE}).")
     long maxEvents;
@@ -88,6 +95,9 @@ public final class RunCommand implements Callable<Integer> {
         SetOptions.check(spec, sets);
         if (format == Format.json && spec.commandLine().getParseResult().hasMatchedOption("--log")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--log applies to --format text (json prints the report alone)");
+        }
+        if (seeds != null) {
+            return runSeeds();
         }
         OutputDirectory dir = out == null ? null : OutputDirectory.check(spec, out, FILES);
         List<String> overrides = new ArrayList<>(sets);
@@ -130,6 +140,32 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.EXPECTATION_FAILED;
         }
+        return ExitCodes.OK;
+    }
+
+    /** {@code --seeds N}: the rates table (exit 0: rates inform, they assert nothing). */
+    private int runSeeds() {
+        if (seeds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--seeds must be at least 1");
+        }
+        if (out != null || format == Format.json) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--seeds prints a rates table; it takes no --out or --format json");
+        }
+        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        }
+        long first = seed != null ? seed : ScenarioFiles.load(file, sets, maxEvents).seed();
+        List<SeedRates.SeedOutcome> outcomes;
+        try {
+            outcomes = SeedRates.run(file, sets, first, seeds, threads, maxEvents);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserInputException("interrupted");
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        w.print(SeedRates.table(outcomes));
+        w.flush();
         return ExitCodes.OK;
     }
 }
