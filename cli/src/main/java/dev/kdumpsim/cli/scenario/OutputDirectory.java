@@ -37,27 +37,32 @@ final class OutputDirectory {
 
     /** Validates {@code --out} (a usage error, exit 2, on a bad value) before the run starts. */
     static OutputDirectory check(CommandSpec spec, String out, List<String> names) {
+        return check(spec, "--out", out, names);
+    }
+
+    /** The same check for the directory another option writes into ({@code option} names it in errors). */
+    static OutputDirectory check(CommandSpec spec, String option, String out, List<String> names) {
         if (out.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--out needs a directory name, got an empty one (write e.g. --out out/)");
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " needs a directory name, got an empty one (write e.g. --out out/)");
         }
         Path dir = Path.of(out).toAbsolutePath().normalize();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UserInputException("--out " + out + ": exists and is not a directory (name a directory, new or existing)");
+            throw new UserInputException(option + " " + out + ": exists and is not a directory (name a directory, new or existing)");
         }
         Path existing = dir;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing)) {
-            throw new UserInputException("--out " + out + ": " + existing + " is not a directory, so " + dir + " cannot be created");
+            throw new UserInputException(option + " " + out + ": " + existing + " is not a directory, so " + dir + " cannot be created");
         }
         if (!Files.isWritable(existing)) {
-            throw new UserInputException("--out " + out + ": " + existing + " is not writable");
+            throw new UserInputException(option + " " + out + ": " + existing + " is not writable");
         }
         if (existing.equals(dir)) {
             for (String n : names) {
                 if (Files.isDirectory(dir.resolve(n))) {
-                    throw new UserInputException("--out " + out + ": " + dir.resolve(n) + " is a directory");
+                    throw new UserInputException(option + " " + out + ": " + dir.resolve(n) + " is a directory");
                 }
             }
         }

@@ -5,6 +5,7 @@ import dev.kdumpsim.cli.SeedConverter;
 import dev.kdumpsim.cli.SetOptions;
 import dev.kdumpsim.cli.UserInputException;
 import dev.kdumpsim.cli.VersionProvider;
+import dev.kdumpsim.cli.html.RunHtml;
 import dev.kdumpsim.cli.text.LogSummary;
 import dev.kdumpsim.cli.text.Style;
 import dev.kdumpsim.scenarios.model.Scenario;
@@ -71,6 +72,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Write kernel.log (the full log) and report.json into DIR (checked before the run).")
     String out;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write a self-contained HTML report (timeline, memory map, ledger, events, AER, folded logs) to FILE.")
+    String html;
+
     @Option(names = "--seeds", paramLabel = "N",
             description = "Run N seeds (the file's or --seed's, then the next N-1) and print how often each verdict field, the expectations and each expect.log pattern held; no logs, no files.")
     Integer seeds;
@@ -100,6 +105,19 @@ public final class RunCommand implements Callable<Integer> {
             return runSeeds();
         }
         OutputDirectory dir = out == null ? null : OutputDirectory.check(spec, out, FILES);
+        OutputDirectory htmlDir = null;
+        String htmlName = null;
+        if (html != null) {
+            if (html.isBlank() || Path.of(html).getFileName() == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--html needs a file name (write e.g. --html report.html)");
+            }
+            Path h = Path.of(html).toAbsolutePath().normalize();
+            htmlName = h.getFileName().toString();
+            if (java.nio.file.Files.isDirectory(h)) {
+                throw new UserInputException("--html " + html + ": is a directory (name a file, e.g. " + h.resolve("report.html") + ")");
+            }
+            htmlDir = OutputDirectory.check(spec, "--html", h.getParent().toString(), List.of(htmlName));
+        }
         List<String> overrides = new ArrayList<>(sets);
         if (seed != null) {
             overrides.add("seed=" + seed);
@@ -117,6 +135,9 @@ public final class RunCommand implements Callable<Integer> {
             files.put("kernel.log", o.kernelLog());
             files.put("report.json", report);
             dir.commit(files);
+        }
+        if (htmlDir != null) {
+            htmlDir.commit(Map.of(htmlName, RunHtml.render(o)));
         }
         PrintWriter w = spec.commandLine().getOut();
         if (format == Format.json) {

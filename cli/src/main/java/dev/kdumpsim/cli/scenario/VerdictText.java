@@ -16,9 +16,14 @@ import java.util.Map;
  * result. Times are seconds with "s", on the clock the text names. Reads only the report tree, so
  * it says nothing report.json does not.
  */
-final class VerdictText {
+public final class VerdictText {
 
     /** What each ledger fate means, in the words of the model (sim-kernel LedgerFate). */
+    /** What a fate means, in plain words (for the text verdict and the HTML legend). */
+    public static String meaning(LedgerFate f) {
+        return MEANING.get(f);
+    }
+
     private static final Map<LedgerFate, String> MEANING = new EnumMap<>(LedgerFate.class);
 
     static {

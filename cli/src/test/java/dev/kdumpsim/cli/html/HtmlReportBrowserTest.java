@@ -1,0 +1,100 @@
+package dev.kdumpsim.cli.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kdumpsim.cli.KdumpSim;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTML report in a real browser: headless Chromium (Debian's package, which .ci/run
+ * installs) loads the page with no console error, and its screenshot is a rendered page, not a
+ * blank one. The screenshot is kept as target/html/report-2018.png (docs/img holds a copy).
+ * Without Chromium the test is skipped and says so.
+ */
+class HtmlReportBrowserTest {
+
+    static final Path OUT = Path.of("target/html");
+
+    static Path chromium() {
+        for (String c : new String[] {System.getenv("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
+            if (c != null && Files.isExecutable(Path.of(c))) {
+                return Path.of(c);
+            }
+        }
+        return null;
+    }
+
+    static Path report() throws Exception {
+        Files.createDirectories(OUT);
+        Path html = OUT.resolve("report-2018.html");
+        int rc = KdumpSim.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "run",
+                "../scenarios/library/report-2018.yaml", "--log", "none", "--html", html.toString());
+        assertEquals(0, rc);
+        return html;
+    }
+
+    static String chrome(Path chromium, List<String> args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--enable-logging=stderr", "--v=0",
+                "--user-data-dir=" + Files.createTempDirectory("kdumpsim-chromium")));
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium did not finish");
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theReportLoadsInChromiumWithoutConsoleErrorsAndRenders() throws Exception {
+        Path chromium = chromium();
+        if (chromium == null) {
+            System.out.println("SKIPPED HtmlReportBrowserTest: no Chromium at /usr/bin/chromium (apt-get install chromium; .ci/run does)");
+        }
+        Assumptions.assumeTrue(chromium != null, "Chromium not installed: browser test skipped");
+        Path html = report().toAbsolutePath();
+        String page = Files.readString(html);
+        assertFalse(page.contains("http://") || page.contains("https://") || page.contains("<script"),
+                "the page must be self-contained and script-free");
+
+        String dom = chrome(chromium, List.of("--dump-dom", html.toUri().toString()));
+        assertTrue(dom.contains("<h2>Verdict</h2>"), "Chromium did not parse the page:\n" + tail(dom));
+        for (String line : dom.split("\n")) {
+            assertFalse(line.contains(":CONSOLE") || line.contains("Uncaught"), "console message: " + line);
+        }
+
+        Path png = OUT.resolve("report-2018.png").toAbsolutePath();
+        Files.deleteIfExists(png);
+        String log = chrome(chromium, List.of("--window-size=1200,2200", "--screenshot=" + png, html.toUri().toString()));
+        assertTrue(Files.exists(png), "no screenshot:\n" + tail(log));
+        BufferedImage img = ImageIO.read(new File(png.toString()));
+        assertEquals(1200, img.getWidth());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 7) {
+            for (int x = 0; x < img.getWidth(); x += 7) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 50, "the screenshot looks blank: " + colours.size() + " colours");
+    }
+
+    private static String tail(String s) {
+        return s.length() < 2000 ? s : s.substring(s.length() - 2000);
+    }
+}
