@@ -6,6 +6,8 @@ import dev.kdumpsim.cli.SetOptions;
 import dev.kdumpsim.cli.UserInputException;
 import dev.kdumpsim.cli.VersionProvider;
 import dev.kdumpsim.cli.html.RunHtml;
+import dev.kdumpsim.cli.trace.ChromeTrace;
+import dev.kdumpsim.cli.trace.FateCounters;
 import dev.kdumpsim.cli.text.LogSummary;
 import dev.kdumpsim.cli.text.Style;
 import dev.kdumpsim.scenarios.model.Scenario;
@@ -76,6 +78,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Also write a self-contained HTML report (timeline, memory map, ledger, events, AER, folded logs) to FILE.")
     String html;
 
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Also write the run as a Chrome trace-event JSON file (Perfetto UI, trace_processor, chrome://tracing).")
+    String trace;
+
     @Option(names = "--seeds", paramLabel = "N",
             description = "Run N seeds (the file's or --seed's, then the next N-1) and print how often each verdict field, the expectations and each expect.log pattern held; no logs, no files.")
     Integer seeds;
@@ -118,11 +124,25 @@ public final class RunCommand implements Callable<Integer> {
             }
             htmlDir = OutputDirectory.check(spec, "--html", h.getParent().toString(), List.of(htmlName));
         }
+        OutputDirectory traceDir = null;
+        String traceName = null;
+        if (trace != null) {
+            if (trace.isBlank() || Path.of(trace).getFileName() == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--trace needs a file name (write e.g. --trace run.json)");
+            }
+            Path t = Path.of(trace).toAbsolutePath().normalize();
+            if (java.nio.file.Files.isDirectory(t)) {
+                throw new UserInputException("--trace " + trace + ": is a directory (name a file, e.g. " + t.resolve("trace.json") + ")");
+            }
+            traceName = t.getFileName().toString();
+            traceDir = OutputDirectory.check(spec, "--trace", t.getParent().toString(), List.of(traceName));
+        }
         List<String> overrides = new ArrayList<>(sets);
         if (seed != null) {
             overrides.add("seed=" + seed);
         }
         Scenario s = ScenarioFiles.load(file, overrides, maxEvents);
+        FateCounters counters = null; // attached to the run once ScenarioRunner offers a hook
         ScenarioRunner.Outcome o;
         try {
             o = ScenarioRunner.run(s, VersionProvider.version(), maxEvents);
@@ -135,6 +155,9 @@ public final class RunCommand implements Callable<Integer> {
             files.put("kernel.log", o.kernelLog());
             files.put("report.json", report);
             dir.commit(files);
+        }
+        if (traceDir != null) {
+            traceDir.commit(Map.of(traceName, ChromeTrace.render(o, counters)));
         }
         if (htmlDir != null) {
             htmlDir.commit(Map.of(htmlName, RunHtml.render(o)));
