@@ -69,6 +69,27 @@ final class OutputDirectory {
         return new OutputDirectory(dir);
     }
 
+    /** One file an option names ({@code --html FILE}), written atomically into its directory. */
+    record File(OutputDirectory dir, String name) {
+        void write(String text) {
+            dir.commit(Map.of(name, text));
+        }
+    }
+
+    /** Validates an option naming one output file before the run; {@code example} is the hint's file name. */
+    static File file(CommandSpec spec, String option, String path, String example) {
+        if (path.isBlank() || Path.of(path).getFileName() == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " needs a file name (write e.g. "
+                    + option + " " + example + ")");
+        }
+        Path p = Path.of(path).toAbsolutePath().normalize();
+        if (Files.isDirectory(p)) {
+            throw new UserInputException(option + " " + path + ": is a directory (name a file, e.g. " + p.resolve(example) + ")");
+        }
+        String name = p.getFileName().toString();
+        return new File(check(spec, option, p.getParent().toString(), List.of(name)), name);
+    }
+
     /** Writes all {@code files} (name to text) or none; throws a one-line {@link UserInputException} on failure. */
     void commit(Map<String, String> files) {
         Path parent = Files.exists(dir) ? dir.getParent() : nearestExisting(dir);

@@ -111,32 +111,8 @@ public final class RunCommand implements Callable<Integer> {
             return runSeeds();
         }
         OutputDirectory dir = out == null ? null : OutputDirectory.check(spec, out, FILES);
-        OutputDirectory htmlDir = null;
-        String htmlName = null;
-        if (html != null) {
-            if (html.isBlank() || Path.of(html).getFileName() == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--html needs a file name (write e.g. --html report.html)");
-            }
-            Path h = Path.of(html).toAbsolutePath().normalize();
-            htmlName = h.getFileName().toString();
-            if (java.nio.file.Files.isDirectory(h)) {
-                throw new UserInputException("--html " + html + ": is a directory (name a file, e.g. " + h.resolve("report.html") + ")");
-            }
-            htmlDir = OutputDirectory.check(spec, "--html", h.getParent().toString(), List.of(htmlName));
-        }
-        OutputDirectory traceDir = null;
-        String traceName = null;
-        if (trace != null) {
-            if (trace.isBlank() || Path.of(trace).getFileName() == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--trace needs a file name (write e.g. --trace run.json)");
-            }
-            Path t = Path.of(trace).toAbsolutePath().normalize();
-            if (java.nio.file.Files.isDirectory(t)) {
-                throw new UserInputException("--trace " + trace + ": is a directory (name a file, e.g. " + t.resolve("trace.json") + ")");
-            }
-            traceName = t.getFileName().toString();
-            traceDir = OutputDirectory.check(spec, "--trace", t.getParent().toString(), List.of(traceName));
-        }
+        OutputDirectory.File htmlFile = html == null ? null : OutputDirectory.file(spec, "--html", html, "report.html");
+        OutputDirectory.File traceFile = trace == null ? null : OutputDirectory.file(spec, "--trace", trace, "trace.json");
         List<String> overrides = new ArrayList<>(sets);
         if (seed != null) {
             overrides.add("seed=" + seed);
@@ -156,11 +132,11 @@ public final class RunCommand implements Callable<Integer> {
             files.put("report.json", report);
             dir.commit(files);
         }
-        if (traceDir != null) {
-            traceDir.commit(Map.of(traceName, ChromeTrace.render(o, counters)));
+        if (traceFile != null) {
+            traceFile.write(ChromeTrace.render(o, counters));
         }
-        if (htmlDir != null) {
-            htmlDir.commit(Map.of(htmlName, RunHtml.render(o)));
+        if (htmlFile != null) {
+            htmlFile.write(RunHtml.render(o));
         }
         PrintWriter w = spec.commandLine().getOut();
         if (format == Format.json) {
