@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 /**
  * Sweep progress for logs (no terminal, or {@code CI} set): a plain line each time another 10%
  * of the variants is done or 10 s have passed since the last line, and one at the end. No
- * escape codes or carriage returns, which CI logs show as noise (facts-ecosystem.md A.1).
+ * escape codes or carriage returns, which CI logs show as noise.
  */
 final class PlainProgress implements SweepProgress {
 
