@@ -4,28 +4,31 @@ import java.util.Arrays;
 
 /**
  * The pending-event set: a radix heap (Ahuja, Mehlhorn, Orlin, Tarjan, "Faster algorithms for
- * the shortest path problem", JACM 37(2), 1990) with 64-ary digits, over (time, sequence), on
- * primitive arrays.
+ * the shortest path problem", JACM 37(2), 1990) with 2^DIGIT_BITS-ary digits, over
+ * (time, sequence), on primitive arrays.
  *
  * <p>Why a radix heap: simulated time is monotone (nothing is scheduled before "now"), which is
- * exactly the precondition of a radix heap. An insert is an append to bucket
- * {@code 64 - nlz(time ^ last)} with no comparison; a pop takes from bucket 0, and only when that
- * is empty scans the lowest non-empty bucket once, sets {@code last} to its minimum and spreads
- * its entries into lower buckets. Every step is a sequential append or scan, so it stays fast when
- * 10^5 events are pending, where a comparison heap is bound by branch mispredictions and cache
- * misses (measured: docs/performance.md).
+ * exactly the precondition of a radix heap. An insert is an append to the bucket of the highest
+ * digit in which its time differs from {@code last}, with no comparison; a pop takes from bucket
+ * zero, and only when that is empty takes the lowest non-empty bucket, sets {@code last} to its
+ * minimum (tracked on append, so no extra pass) and spreads its entries into lower buckets. Every
+ * step is a sequential append or scan, so it stays fast when 10^5 events are pending, where a
+ * comparison heap is bound by branch mispredictions and cache misses (docs/performance.md).
+ * Buckets are numbered level-major, so the lowest non-empty one is the lowest set bit of one
+ * bitmap.
  *
  * <p>FIFO ties: an entry's {@code aux} is {@code seq << 24 | slot}, and sequence numbers grow with
- * every insertion. Bucket 0 holds only entries with time == last, kept in ascending aux: direct
+ * every insertion. Bucket zero holds only entries with time == last, kept in ascending aux: direct
  * inserts arrive with the largest sequence so far (append keeps order), and a bucket spread into an
- * empty bucket 0 is sorted once. So equal times run in insertion order (SimPy's rule).
+ * empty bucket zero is sorted once. So equal times run in insertion order (SimPy's rule).
  *
- * <p>Each scheduled event owns a <em>slot</em> (handler, argument, generation, live sequence).
- * Cancellation is lazy: the slot forgets its sequence and is freed at once; the stale entry is
- * dropped when it surfaces or is spread, and all buckets are compacted once garbage outnumbers
- * live events. Tokens pack (generation, slot), so a stale token never touches a recycled slot.
- * An insert earlier than {@code last} (possible after {@link #minTime} looked past a
- * {@code runUntil} limit) re-bases the heap: rare and linear.
+ * <p>Each scheduled event owns a <em>slot</em>: its handler, and one 32-byte record (argument,
+ * time, live sequence, generation and free-list link) so that firing an event touches two cache
+ * lines however many events are pending. Cancellation is lazy: the slot forgets its sequence and
+ * is freed at once; the stale entry is dropped when it surfaces or is spread, and all buckets are
+ * compacted once garbage outnumbers live events. Tokens pack (generation, slot), so a stale token
+ * never touches a recycled slot. An insert earlier than {@code last} (possible after
+ * {@link #minTime} looked past a {@code runUntil} limit) re-bases the heap: rare and linear.
  *
  * <p>Not thread-safe: one simulation is one thread.
  */
@@ -36,36 +39,39 @@ final class EventQueue {
     private static final long SLOT_MASK = MAX_SLOTS - 1;
     /** Sequence numbers stay below this so that {@code seq << 24 | slot} stays positive. */
     static final long SEQ_LIMIT = 1L << (63 - SLOT_BITS);
-    /* 64-ary digits: an entry lives in bucket (level, digit) where level is the highest 6-bit
-     * digit in which its time differs from last and digit is its own value there. Spreading a
-     * bucket moves entries down at least one level, so an entry moves at most 11 times and in
-     * practice once or twice. Measured in the hold model (docs/performance.md): 1-bit digits
-     * 11.1M, 4-bit 12.4M, 5-bit 12.8M, 6-bit 14.2M events/s at 1000 pending. */
-    private static final int DIGIT_BITS = 6;
+    /* An entry lives in bucket (level, digit): level is the highest DIGIT_BITS-bit digit in which
+     * its time differs from last, digit its own value there. Spreading a bucket moves entries down
+     * at least one level. Wider digits mean fewer levels to fall through (measured in the hold
+     * model, docs/performance.md). */
+    private static final int DIGIT_BITS = 8; // a power of two: append computes the level with a mask
     private static final int RADIX = 1 << DIGIT_BITS;
     private static final int LEVELS = (64 + DIGIT_BITS - 1) / DIGIT_BITS;
-    private static final int BUCKETS = 1 + LEVELS * RADIX;
+    private static final int BUCKETS = LEVELS * RADIX;
     private static final int INITIAL_CAPACITY = 16;
     private static final int MIN_GARBAGE_TO_COMPACT = 256;
 
-    // bucket b >= 1: times and auxes; bucket 0: auxes only (all its times equal last)
-    private final long[][] bucketTime = new long[BUCKETS][];
-    private final long[][] bucketAux = new long[BUCKETS][];
+    // buckets (level-major): interleaved (time, aux) pairs; size counts longs
+    private final long[][] bucket = new long[BUCKETS][];
     private final int[] bucketSize = new int[BUCKETS];
-    private int levelsNonEmpty; // bit l set when some bucket of level l holds entries
-    private final long[] digitsNonEmpty = new long[LEVELS]; // per level, bit d set when bucket (l, d) holds entries
-    private int head0; // bucket 0 is consumed from head0 to bucketSize[0]
+    private final long[] bucketMin = new long[BUCKETS];
+    private final long[] nonEmpty = new long[BUCKETS / 64]; // bit b set when bucket b holds entries
+    private final long[] nonEmptyWords = new long[(BUCKETS / 64 + 63) / 64]; // bit w set when nonEmpty[w] != 0
+    // bucket zero: auxes of entries with time == last, consumed from head0
+    private long[] zero = new long[INITIAL_CAPACITY];
+    private int head0;
+    private int size0;
     private long last;
     private int entries; // live or garbage, all buckets
     private int live;
 
-    // slot-indexed
+    // slot-indexed: handler, and a record of REC longs
+    private static final int REC = 4;
+    private static final int ARG = 0;
+    private static final int TIME = 1;
+    private static final int SEQ = 2; // -1 when the slot has no pending event
+    private static final int META = 3; // generation (low 32 bits), next free slot (high 32 bits)
     private EventHandler[] handler = new EventHandler[INITIAL_CAPACITY];
-    private long[] arg = new long[INITIAL_CAPACITY];
-    private long[] time = new long[INITIAL_CAPACITY];
-    private long[] liveSeq = new long[INITIAL_CAPACITY]; // -1 when the slot has no pending event
-    private int[] generation = new int[INITIAL_CAPACITY];
-    private int[] nextFree = new int[INITIAL_CAPACITY];
+    private long[] rec = new long[INITIAL_CAPACITY * REC];
     private int freeHead = -1;
     private int slotsUsed;
 
@@ -73,8 +79,9 @@ final class EventQueue {
     private long seqLimit = SEQ_LIMIT;
 
     EventQueue() {
-        bucketAux[0] = new long[INITIAL_CAPACITY]; // other buckets are allocated on first use
-        Arrays.fill(liveSeq, -1);
+        for (int s = 0; s < INITIAL_CAPACITY; s++) {
+            rec[s * REC + SEQ] = -1;
+        }
     }
 
     int size() {
@@ -95,24 +102,50 @@ final class EventQueue {
     long add(long t, EventHandler h, long a) {
         int slot = allocSlot();
         handler[slot] = h;
-        arg[slot] = a;
+        int r = slot * REC;
+        rec[r + ARG] = a;
+        long token = ((rec[r + META] & 0xffff_ffffL) << 32) | slot;
         push(slot, t);
         live++;
-        return token(slot);
+        return token;
+    }
+
+    /**
+     * Takes the earliest pending event if its time is at most {@code limit}: returns its slot
+     * (read it, then {@link #freeSlot} it; its time is {@link #lastPolledTime}), or -1 when the
+     * queue is empty or the next event is later.
+     */
+    int pollUntil(long limit) {
+        if (live == 0) {
+            return -1;
+        }
+        if (head0 == size0 || entries != live) {
+            fillBucketZero();
+        }
+        if (last > limit) {
+            return -1;
+        }
+        long aux = zero[head0++];
+        if (head0 == size0) {
+            head0 = 0;
+            size0 = 0;
+        }
+        entries--;
+        live--;
+        return (int) (aux & SLOT_MASK);
+    }
+
+    /** Time of the event {@link #pollUntil} returned last. */
+    long lastPolledTime() {
+        return last;
     }
 
     /** Takes the earliest pending event for firing and returns its slot; free it after reading. */
     int beginPoll() {
-        fillBucketZero();
-        long aux = bucketAux[0][head0++];
-        if (head0 == bucketSize[0]) {
-            head0 = 0;
-            bucketSize[0] = 0;
+        int slot = pollUntil(Long.MAX_VALUE);
+        if (slot < 0) {
+            throw new IllegalStateException("no pending event");
         }
-        entries--;
-        live--;
-        int slot = (int) (aux & SLOT_MASK);
-        liveSeq[slot] = -1;
         return slot;
     }
 
@@ -130,15 +163,15 @@ final class EventQueue {
     }
 
     long argOf(int slot) {
-        return arg[slot];
+        return rec[slot * REC + ARG];
     }
 
-    /** Returns a slot whose event fired to the free list, invalidating its tokens. */
+    /** Returns a slot whose event fired (or was cancelled) to the free list, invalidating its tokens. */
     void freeSlot(int slot) {
+        int r = slot * REC;
         handler[slot] = null;
-        liveSeq[slot] = -1;
-        generation[slot]++;
-        nextFree[slot] = freeHead;
+        rec[r + SEQ] = -1;
+        rec[r + META] = ((long) freeHead << 32) | ((rec[r + META] + 1) & 0xffff_ffffL);
         freeHead = slot;
     }
 
@@ -151,7 +184,7 @@ final class EventQueue {
         if (slot < 0) {
             throw new IllegalArgumentException("event is not pending");
         }
-        return time[slot];
+        return rec[slot * REC + TIME];
     }
 
     /** Cancels a pending event; false if it already fired or was cancelled. */
@@ -185,15 +218,21 @@ final class EventQueue {
         return entries - live;
     }
 
+    /** Test hook: makes sequence numbers run out after {@code limit} insertions. */
+    void setSequenceLimitForTest(long limit) {
+        seqLimit = limit;
+    }
+
     // ---- buckets ---------------------------------------------------------------------------
 
     private void push(int slot, long t) {
-        if (nextSeq == seqLimit) {
+        if (nextSeq >= seqLimit) {
             renumber();
         }
         long seq = nextSeq++;
-        liveSeq[slot] = seq;
-        time[slot] = t;
+        int r = slot * REC;
+        rec[r + SEQ] = seq;
+        rec[r + TIME] = t;
         if (t < last) {
             rebase(t);
         }
@@ -203,147 +242,113 @@ final class EventQueue {
 
     private void append(long t, long aux) {
         long x = t ^ last;
-        int b = 0;
-        if (x != 0) {
-            int level = (63 - Long.numberOfLeadingZeros(x)) / DIGIT_BITS;
-            int digit = (int) (t >>> (level * DIGIT_BITS)) & (RADIX - 1);
-            b = 1 + level * RADIX + digit;
-            levelsNonEmpty |= 1 << level;
-            digitsNonEmpty[level] |= 1L << digit;
-        }
-        int n = bucketSize[b];
-        if (bucketAux[b] == null || n == bucketAux[b].length) {
-            grow(b);
-        }
-        if (b != 0) {
-            bucketTime[b][n] = t;
-        }
-        bucketAux[b][n] = aux;
-        bucketSize[b] = n + 1;
-    }
-
-    private void grow(int b) {
-        if (bucketAux[b] == null) {
-            bucketAux[b] = new long[INITIAL_CAPACITY];
-            bucketTime[b] = new long[INITIAL_CAPACITY];
+        if (x == 0) {
+            if (size0 == zero.length) {
+                zero = Arrays.copyOf(zero, size0 * 2);
+            }
+            zero[size0++] = aux;
             return;
         }
-        int n = bucketAux[b].length * 2;
-        bucketAux[b] = Arrays.copyOf(bucketAux[b], n);
-        if (b != 0) {
-            bucketTime[b] = Arrays.copyOf(bucketTime[b], n);
+        // level = highest differing bit / 8; its digit starts at bit level * 8; bucket = level * 256 + digit
+        int shift = (63 - Long.numberOfLeadingZeros(x)) & -DIGIT_BITS;
+        int b = (shift << (DIGIT_BITS - 3)) | ((int) (t >>> shift) & (RADIX - 1));
+        long[] a = bucket[b];
+        int n = bucketSize[b];
+        if (a == null || n == a.length) {
+            a = grow(b);
         }
+        a[n] = t;
+        a[n + 1] = aux;
+        bucketSize[b] = n + 2;
+        if (n == 0) {
+            bucketMin[b] = t;
+            nonEmpty[b >>> 6] |= 1L << b;
+            nonEmptyWords[b >>> 12] |= 1L << (b >>> 6);
+        } else if (t < bucketMin[b]) {
+            bucketMin[b] = t;
+        }
+    }
+
+    private long[] grow(int b) {
+        long[] a = bucket[b];
+        a = a == null ? new long[2 * INITIAL_CAPACITY] : Arrays.copyOf(a, a.length * 2);
+        bucket[b] = a;
+        return a;
     }
 
     private boolean isGarbage(long aux) {
-        return liveSeq[(int) (aux & SLOT_MASK)] != (aux >>> SLOT_BITS);
+        return rec[(int) (aux & SLOT_MASK) * REC + SEQ] != (aux >>> SLOT_BITS);
     }
 
-    /** Makes bucket 0's head a live entry holding the minimum; requires a live entry to exist. */
+    /** Makes bucket zero's head a live entry holding the minimum; requires a live entry to exist. */
     private void fillBucketZero() {
         while (true) {
-            long[] aux0 = bucketAux[0];
-            while (head0 < bucketSize[0]) {
-                if (entries == live || !isGarbage(aux0[head0])) {
+            while (head0 < size0) {
+                if (entries == live || !isGarbage(zero[head0])) {
                     return;
                 }
                 head0++;
                 entries--;
             }
             head0 = 0;
-            bucketSize[0] = 0;
-            if (levelsNonEmpty == 0) {
-                throw new IllegalStateException("no pending event");
-            }
-            int level = Integer.numberOfTrailingZeros(levelsNonEmpty);
-            int digit = Long.numberOfTrailingZeros(digitsNonEmpty[level]);
-            digitsNonEmpty[level] &= ~(1L << digit);
-            if (digitsNonEmpty[level] == 0) {
-                levelsNonEmpty &= ~(1 << level);
-            }
-            spread(1 + level * RADIX + digit);
+            size0 = 0;
+            spread(lowestNonEmptyBucket());
         }
     }
 
-    /** Moves bucket b's live entries into lower buckets around their minimum, the new {@code last}. */
+    private int lowestNonEmptyBucket() {
+        for (int s = 0; s < nonEmptyWords.length; s++) {
+            long m = nonEmptyWords[s];
+            if (m != 0) {
+                int w = (s << 6) + Long.numberOfTrailingZeros(m);
+                return (w << 6) + Long.numberOfTrailingZeros(nonEmpty[w]);
+            }
+        }
+        throw new IllegalStateException("no pending event");
+    }
+
+    /** Moves bucket b's entries into lower buckets around their minimum, the new {@code last}. */
     private void spread(int b) {
-        long[] ts = bucketTime[b];
-        long[] as = bucketAux[b];
+        long[] a = bucket[b];
         int n = bucketSize[b];
         bucketSize[b] = 0;
-        // no cancelled entry anywhere (the usual case): skip the per-entry slot lookups
-        boolean clean = entries == live;
-        long min = Long.MAX_VALUE;
-        for (int j = 0; j < n; j++) {
-            if (ts[j] < min && (clean || !isGarbage(as[j]))) {
-                min = ts[j];
-            }
+        long min = bucketMin[b];
+        int w = b >>> 6;
+        if ((nonEmpty[w] &= ~(1L << b)) == 0) {
+            nonEmptyWords[w >>> 6] &= ~(1L << w);
         }
-        if (min == Long.MAX_VALUE) {
-            entries -= n; // all garbage
-            return;
-        }
+        // the minimum may be a cancelled entry's time: still <= every live time in the bucket, so
+        // a valid last; bucket zero then holds only garbage and the caller spreads again
         last = min;
-        if (clean) {
-            for (int j = 0; j < n; j++) {
-                append(ts[j], as[j]); // always into a lower level than b's
-            }
-            if (bucketSize[0] > 1) {
-                Arrays.sort(bucketAux[0], 0, bucketSize[0]);
-            }
+        if (n == 2 && entries == live) { // a lone entry (the usual case near the front): it is the minimum
+            zero[0] = a[1];
+            size0 = 1;
             return;
         }
-        for (int j = 0; j < n; j++) {
-            long a = as[j];
-            if (isGarbage(a)) {
-                entries--;
-            } else {
-                append(ts[j], a); // always into a lower level than b's
+        if (entries == live) { // no cancelled entry anywhere (the usual case): no slot lookups
+            for (int j = 0; j < n; j += 2) {
+                append(a[j], a[j + 1]); // always into a lower level than b's
+            }
+        } else {
+            for (int j = 0; j < n; j += 2) {
+                long x = a[j + 1];
+                if (isGarbage(x)) {
+                    entries--;
+                } else {
+                    append(a[j], x);
+                }
             }
         }
-        if (bucketSize[0] > 1) {
-            Arrays.sort(bucketAux[0], 0, bucketSize[0]);
+        if (size0 > 1) {
+            Arrays.sort(zero, 0, size0);
         }
     }
 
     /** Re-buckets every entry around a new, smaller {@code last}. */
     private void rebase(long newLast) {
-        long[][] saved = drainLive();
+        long[] saved = drainLive();
         last = newLast;
-        for (long[] e : saved) {
-            append(e[0], e[1]);
-        }
-        entries = saved.length;
-    }
-
-    /** Removes every live entry, sorted by (time, aux); garbage is dropped. */
-    private long[][] drainLive() {
-        long[][] out = new long[live][];
-        int n = 0;
-        for (int j = head0; j < bucketSize[0]; j++) {
-            if (!isGarbage(bucketAux[0][j])) {
-                out[n++] = new long[] {last, bucketAux[0][j]};
-            }
-        }
-        for (int b = 1; b < BUCKETS; b++) {
-            if (bucketSize[b] == 0) {
-                continue;
-            }
-            for (int j = 0; j < bucketSize[b]; j++) {
-                if (!isGarbage(bucketAux[b][j])) {
-                    out[n++] = new long[] {bucketTime[b][j], bucketAux[b][j]};
-                }
-            }
-            bucketSize[b] = 0;
-        }
-        head0 = 0;
-        bucketSize[0] = 0;
-        levelsNonEmpty = 0;
-        Arrays.fill(digitsNonEmpty, 0L);
-        entries = 0;
-        long[][] result = n == out.length ? out : Arrays.copyOf(out, n);
-        Arrays.sort(result, (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
-        return result;
+        reinsert(saved);
     }
 
     /** Drops garbage from every bucket once it outnumbers live events. */
@@ -352,11 +357,7 @@ final class EventQueue {
         if (g < MIN_GARBAGE_TO_COMPACT || g <= live) {
             return;
         }
-        long[][] saved = drainLive();
-        for (long[] e : saved) {
-            append(e[0], e[1]);
-        }
-        entries = saved.length;
+        reinsert(drainLive());
     }
 
     /**
@@ -364,19 +365,53 @@ final class EventQueue {
      * in (time, seq) order, which keeps every order and FIFO tie.
      */
     private void renumber() {
-        long[][] saved = drainLive();
-        for (int i = 0; i < saved.length; i++) {
-            int slot = (int) (saved[i][1] & SLOT_MASK);
-            liveSeq[slot] = i;
-            append(saved[i][0], ((long) i << SLOT_BITS) | slot);
+        long[] saved = drainLive();
+        for (int i = 0; i < saved.length / 2; i++) {
+            int slot = (int) (saved[2 * i + 1] & SLOT_MASK);
+            rec[slot * REC + SEQ] = i;
+            saved[2 * i + 1] = ((long) i << SLOT_BITS) | slot;
         }
-        entries = saved.length;
-        nextSeq = saved.length;
+        reinsert(saved);
+        nextSeq = saved.length / 2;
     }
 
-    /** Test hook: makes sequence numbers run out after {@code limit} insertions. */
-    void setSequenceLimitForTest(long limit) {
-        seqLimit = limit;
+    private void reinsert(long[] pairs) {
+        for (int j = 0; j < pairs.length; j += 2) {
+            append(pairs[j], pairs[j + 1]);
+        }
+        entries = pairs.length / 2;
+    }
+
+    /** Removes every live entry as (time, aux) pairs sorted by time then aux; garbage is dropped. */
+    private long[] drainLive() {
+        long[][] out = new long[live][];
+        int n = 0;
+        for (int j = head0; j < size0; j++) {
+            if (!isGarbage(zero[j])) {
+                out[n++] = new long[] {last, zero[j]};
+            }
+        }
+        for (int b = 0; b < BUCKETS; b++) {
+            long[] a = bucket[b];
+            for (int j = 0; j < bucketSize[b]; j += 2) {
+                if (!isGarbage(a[j + 1])) {
+                    out[n++] = new long[] {a[j], a[j + 1]};
+                }
+            }
+            bucketSize[b] = 0;
+        }
+        head0 = 0;
+        size0 = 0;
+        Arrays.fill(nonEmpty, 0L);
+        Arrays.fill(nonEmptyWords, 0L);
+        entries = 0;
+        Arrays.sort(out, 0, n, (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        long[] pairs = new long[2 * n];
+        for (int i = 0; i < n; i++) {
+            pairs[2 * i] = out[i][0];
+            pairs[2 * i + 1] = out[i][1];
+        }
+        return pairs;
     }
 
     // ---- slots -----------------------------------------------------------------------------
@@ -384,7 +419,7 @@ final class EventQueue {
     private int allocSlot() {
         int slot = freeHead;
         if (slot >= 0) {
-            freeHead = nextFree[slot];
+            freeHead = (int) (rec[slot * REC + META] >> 32);
             return slot;
         }
         if (slotsUsed == handler.length) {
@@ -393,13 +428,13 @@ final class EventQueue {
         return slotsUsed++;
     }
 
-    private long token(int slot) {
-        return ((long) generation[slot] << 32) | slot;
-    }
-
     private int liveSlotOf(long token) {
         int slot = (int) token;
-        if (slot < 0 || slot >= slotsUsed || generation[slot] != (int) (token >>> 32) || liveSeq[slot] < 0) {
+        if (slot < 0 || slot >= slotsUsed) {
+            return -1;
+        }
+        int r = slot * REC;
+        if ((int) rec[r + META] != (int) (token >>> 32) || rec[r + SEQ] < 0) {
             return -1;
         }
         return slot;
@@ -412,11 +447,9 @@ final class EventQueue {
         }
         int n = Math.min(old * 2, MAX_SLOTS);
         handler = Arrays.copyOf(handler, n);
-        arg = Arrays.copyOf(arg, n);
-        time = Arrays.copyOf(time, n);
-        liveSeq = Arrays.copyOf(liveSeq, n);
-        Arrays.fill(liveSeq, old, n, -1);
-        generation = Arrays.copyOf(generation, n);
-        nextFree = Arrays.copyOf(nextFree, n);
+        rec = Arrays.copyOf(rec, n * REC);
+        for (int s = old; s < n; s++) {
+            rec[s * REC + SEQ] = -1;
+        }
     }
 }

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The 4-ary heap checked against a plain reference: a TreeMap keyed by (time, seq), over many
+ * The event queue checked against a plain reference: a TreeMap keyed by (time, seq), over many
  * seeded random sequences of add / poll / cancel / reschedule.
  */
 class EventQueueReferenceTest {
