@@ -50,10 +50,17 @@ final class EventQueue {
     private static final int INITIAL_CAPACITY = 16;
     private static final int MIN_GARBAGE_TO_COMPACT = 256;
 
-    // buckets (level-major): interleaved (time, aux) pairs; size counts longs
-    private final long[][] bucket = new long[BUCKETS][];
-    private final int[] bucketSize = new int[BUCKETS];
-    private final long[] bucketMin = new long[BUCKETS];
+    // buckets (level-major). Per bucket a 32-byte head record (entry count, minimum time, first
+    // entry's time and aux) in one dense array, the further entries as interleaved (time, aux)
+    // pairs in the bucket's own array: most buckets near the front hold one entry, and then an
+    // append or a spread touches only the head record, which shares its cache line with a neighbour.
+    private static final int H = 4;
+    private static final int H_COUNT = 0;
+    private static final int H_MIN = 1;
+    private static final int H_TIME = 2;
+    private static final int H_AUX = 3;
+    private final long[] head = new long[BUCKETS * H];
+    private final long[][] more = new long[BUCKETS][];
     private final long[] nonEmpty = new long[BUCKETS / 64]; // bit b set when bucket b holds entries
     private final long[] nonEmptyWords = new long[(BUCKETS / 64 + 63) / 64]; // bit w set when nonEmpty[w] != 0
     // bucket zero: auxes of entries with time == last, consumed from head0
@@ -252,27 +259,35 @@ final class EventQueue {
         // level = highest differing bit / 8; its digit starts at bit level * 8; bucket = level * 256 + digit
         int shift = (63 - Long.numberOfLeadingZeros(x)) & -DIGIT_BITS;
         int b = (shift << (DIGIT_BITS - 3)) | ((int) (t >>> shift) & (RADIX - 1));
-        long[] a = bucket[b];
-        int n = bucketSize[b];
-        if (a == null || n == a.length) {
-            a = grow(b);
-        }
-        a[n] = t;
-        a[n + 1] = aux;
-        bucketSize[b] = n + 2;
+        long[] hd = head;
+        int h = b * H;
+        int n = (int) hd[h + H_COUNT];
         if (n == 0) {
-            bucketMin[b] = t;
+            hd[h + H_COUNT] = 1;
+            hd[h + H_MIN] = t;
+            hd[h + H_TIME] = t;
+            hd[h + H_AUX] = aux;
             nonEmpty[b >>> 6] |= 1L << b;
             nonEmptyWords[b >>> 12] |= 1L << (b >>> 6);
-        } else if (t < bucketMin[b]) {
-            bucketMin[b] = t;
+            return;
+        }
+        long[] a = more[b];
+        int i = 2 * (n - 1);
+        if (a == null || i == a.length) {
+            a = grow(b);
+        }
+        a[i] = t;
+        a[i + 1] = aux;
+        hd[h + H_COUNT] = n + 1;
+        if (t < hd[h + H_MIN]) {
+            hd[h + H_MIN] = t;
         }
     }
 
     private long[] grow(int b) {
-        long[] a = bucket[b];
+        long[] a = more[b];
         a = a == null ? new long[2 * INITIAL_CAPACITY] : Arrays.copyOf(a, a.length * 2);
-        bucket[b] = a;
+        more[b] = a;
         return a;
     }
 
@@ -309,10 +324,12 @@ final class EventQueue {
 
     /** Moves bucket b's entries into lower buckets around their minimum, the new {@code last}. */
     private void spread(int b) {
-        long[] a = bucket[b];
-        int n = bucketSize[b];
-        bucketSize[b] = 0;
-        long min = bucketMin[b];
+        int h = b * H;
+        int n = (int) head[h + H_COUNT];
+        head[h + H_COUNT] = 0;
+        long min = head[h + H_MIN];
+        long t0 = head[h + H_TIME];
+        long a0 = head[h + H_AUX];
         int w = b >>> 6;
         if ((nonEmpty[w] &= ~(1L << b)) == 0) {
             nonEmptyWords[w >>> 6] &= ~(1L << w);
@@ -320,17 +337,25 @@ final class EventQueue {
         // the minimum may be a cancelled entry's time: still <= every live time in the bucket, so
         // a valid last; bucket zero then holds only garbage and the caller spreads again
         last = min;
-        if (n == 2 && entries == live) { // a lone entry (the usual case near the front): it is the minimum
-            zero[0] = a[1];
+        if (n == 1) { // a lone entry (the usual case near the front): it is the minimum
+            zero[0] = a0; // if cancelled, fillBucketZero drops it
             size0 = 1;
             return;
         }
+        long[] a = more[b];
+        int m = 2 * (n - 1);
         if (entries == live) { // no cancelled entry anywhere (the usual case): no slot lookups
-            for (int j = 0; j < n; j += 2) {
-                append(a[j], a[j + 1]); // always into a lower level than b's
+            append(t0, a0); // always into a lower level than b's
+            for (int j = 0; j < m; j += 2) {
+                append(a[j], a[j + 1]);
             }
         } else {
-            for (int j = 0; j < n; j += 2) {
+            if (isGarbage(a0)) {
+                entries--;
+            } else {
+                append(t0, a0);
+            }
+            for (int j = 0; j < m; j += 2) {
                 long x = a[j + 1];
                 if (isGarbage(x)) {
                     entries--;
@@ -392,13 +417,21 @@ final class EventQueue {
             }
         }
         for (int b = 0; b < BUCKETS; b++) {
-            long[] a = bucket[b];
-            for (int j = 0; j < bucketSize[b]; j += 2) {
+            int h = b * H;
+            int count = (int) head[h + H_COUNT];
+            if (count == 0) {
+                continue;
+            }
+            if (!isGarbage(head[h + H_AUX])) {
+                out[n++] = new long[] {head[h + H_TIME], head[h + H_AUX]};
+            }
+            long[] a = more[b];
+            for (int j = 0; j < 2 * (count - 1); j += 2) {
                 if (!isGarbage(a[j + 1])) {
                     out[n++] = new long[] {a[j], a[j + 1]};
                 }
             }
-            bucketSize[b] = 0;
+            head[h + H_COUNT] = 0;
         }
         head0 = 0;
         size0 = 0;
