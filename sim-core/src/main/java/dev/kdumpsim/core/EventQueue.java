@@ -62,7 +62,7 @@ final class EventQueue {
     private final long[] head = new long[BUCKETS * H];
     private final long[][] more = new long[BUCKETS][];
     private final long[] nonEmpty = new long[BUCKETS / 64]; // bit b set when bucket b holds entries
-    private final long[] nonEmptyWords = new long[(BUCKETS / 64 + 63) / 64]; // bit w set when nonEmpty[w] != 0
+    private long nonEmptyWords; // bit w set when nonEmpty[w] != 0 (BUCKETS / 64 = 32 words)
     // bucket zero: auxes of entries with time == last, consumed from head0
     private long[] zero = new long[INITIAL_CAPACITY];
     private int head0;
@@ -125,6 +125,22 @@ final class EventQueue {
     int pollUntil(long limit) {
         if (live == 0) {
             return -1;
+        }
+        if (head0 == size0 && entries == live) {
+            // bucket zero is empty: when the lowest bucket holds one entry (the usual case), that
+            // entry is the minimum and fires from there, without a pass through bucket zero
+            int b = lowestNonEmptyBucket();
+            int h = b * H;
+            long t = head[h + H_TIME];
+            if (head[h + H_COUNT] == 1 && t <= limit) {
+                head[h + H_COUNT] = 0;
+                clearNonEmpty(b);
+                last = t;
+                entries--;
+                live--;
+                return (int) (head[h + H_AUX] & SLOT_MASK);
+            }
+            spread(b);
         }
         if (head0 == size0 || entries != live) {
             fillBucketZero();
@@ -268,7 +284,7 @@ final class EventQueue {
             hd[h + H_TIME] = t;
             hd[h + H_AUX] = aux;
             nonEmpty[b >>> 6] |= 1L << b;
-            nonEmptyWords[b >>> 12] |= 1L << (b >>> 6);
+            nonEmptyWords |= 1L << (b >>> 6);
             return;
         }
         long[] a = more[b];
@@ -312,14 +328,18 @@ final class EventQueue {
     }
 
     private int lowestNonEmptyBucket() {
-        for (int s = 0; s < nonEmptyWords.length; s++) {
-            long m = nonEmptyWords[s];
-            if (m != 0) {
-                int w = (s << 6) + Long.numberOfTrailingZeros(m);
-                return (w << 6) + Long.numberOfTrailingZeros(nonEmpty[w]);
-            }
+        if (nonEmptyWords == 0) {
+            throw new IllegalStateException("no pending event");
         }
-        throw new IllegalStateException("no pending event");
+        int w = Long.numberOfTrailingZeros(nonEmptyWords);
+        return (w << 6) + Long.numberOfTrailingZeros(nonEmpty[w]);
+    }
+
+    private void clearNonEmpty(int b) {
+        int w = b >>> 6;
+        if ((nonEmpty[w] &= ~(1L << b)) == 0) {
+            nonEmptyWords &= ~(1L << w);
+        }
     }
 
     /** Moves bucket b's entries into lower buckets around their minimum, the new {@code last}. */
@@ -330,10 +350,7 @@ final class EventQueue {
         long min = head[h + H_MIN];
         long t0 = head[h + H_TIME];
         long a0 = head[h + H_AUX];
-        int w = b >>> 6;
-        if ((nonEmpty[w] &= ~(1L << b)) == 0) {
-            nonEmptyWords[w >>> 6] &= ~(1L << w);
-        }
+        clearNonEmpty(b);
         // the minimum may be a cancelled entry's time: still <= every live time in the bucket, so
         // a valid last; bucket zero then holds only garbage and the caller spreads again
         last = min;
@@ -436,7 +453,7 @@ final class EventQueue {
         head0 = 0;
         size0 = 0;
         Arrays.fill(nonEmpty, 0L);
-        Arrays.fill(nonEmptyWords, 0L);
+        nonEmptyWords = 0;
         entries = 0;
         Arrays.sort(out, 0, n, (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
         long[] pairs = new long[2 * n];
