@@ -4,45 +4,35 @@ import java.util.Arrays;
 
 /**
  * The pending-event set: a radix heap (Ahuja, Mehlhorn, Orlin, Tarjan, "Faster algorithms for
- * the shortest path problem", JACM 37(2), 1990) with 2^DIGIT_BITS-ary digits, over
- * (time, sequence), on primitive arrays.
+ * the shortest path problem", JACM 37(2), 1990) with 256-ary digits over (time, sequence), on
+ * primitive arrays.
  *
- * <p>Why a radix heap: simulated time is monotone (nothing is scheduled before "now"), which is
- * exactly the precondition of a radix heap. An insert is an append to the bucket of the highest
- * digit in which its time differs from {@code last}, with no comparison; a pop takes from bucket
- * zero, and only when that is empty takes the lowest non-empty bucket, sets {@code last} to its
- * minimum (tracked on append, so no extra pass) and spreads its entries into lower buckets. Every
- * step is a sequential append or scan, so it stays fast when 10^5 events are pending, where a
+ * <p>Why a radix heap: simulated time never goes back, which is exactly its precondition. An
+ * insert appends to the bucket of the highest digit in which its time differs from {@code last},
+ * with no comparison; a pop takes from bucket zero (entries with time == last) or, when that is
+ * empty, from the lowest non-empty bucket (the lowest set bit of a level-major bitmap), whose
+ * minimum, kept on append, becomes {@code last} and whose entries spread into lower buckets.
+ * Every step is a sequential append or scan, so it stays fast with 10^5 events pending, where a
  * comparison heap is bound by branch mispredictions and cache misses (docs/performance.md).
- * Buckets are numbered level-major, so the lowest non-empty one is the lowest set bit of one
- * bitmap.
  *
  * <p>FIFO ties: an entry's {@code aux} is {@code seq << 24 | slot}, and sequence numbers grow with
- * every insertion. Bucket zero holds only entries with time == last, kept in ascending aux: direct
- * inserts arrive with the largest sequence so far (append keeps order), and a bucket spread into an
- * empty bucket zero is sorted once. So equal times run in insertion order (SimPy's rule).
+ * every insertion; bucket zero is kept in ascending aux, so equal times run in insertion order
+ * (SimPy's rule).
  *
- * <p>Each scheduled event owns a <em>slot</em>: its handler, and one 32-byte record (argument,
- * time, live sequence, generation and free-list link) so that firing an event touches two cache
- * lines however many events are pending. Cancellation is lazy: the slot forgets its sequence and
- * is freed at once; the stale entry is dropped when it surfaces or is spread, and all buckets are
- * compacted once garbage outnumbers live events. Tokens pack (generation, slot), so a stale token
- * never touches a recycled slot. An insert earlier than {@code last} (possible after
- * {@link #minTime} looked past a {@code runUntil} limit) re-bases the heap: rare and linear.
- *
- * <p>Not thread-safe: one simulation is one thread.
+ * <p>Each scheduled event owns a slot ({@link EventSlots}). Cancellation is lazy: the slot
+ * forgets its sequence and is freed at once; the stale entry is dropped when it surfaces or is
+ * spread, and all buckets are compacted once garbage outnumbers live events. An insert earlier
+ * than {@code last} (possible after {@link #minTime} looked past a {@code runUntil} limit)
+ * re-bases the heap: rare and linear. Not thread-safe: one simulation is one thread.
  */
 final class EventQueue {
 
     static final int SLOT_BITS = 24;
-    static final int MAX_SLOTS = 1 << SLOT_BITS;
-    private static final long SLOT_MASK = MAX_SLOTS - 1;
+    private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
     /** Sequence numbers stay below this so that {@code seq << 24 | slot} stays positive. */
     static final long SEQ_LIMIT = 1L << (63 - SLOT_BITS);
-    /* An entry lives in bucket (level, digit): level is the highest DIGIT_BITS-bit digit in which
-     * its time differs from last, digit its own value there. Spreading a bucket moves entries down
-     * at least one level. Wider digits mean fewer levels to fall through (measured in the hold
-     * model, docs/performance.md). */
+    /* Bucket (level, digit): level is the highest digit in which the time differs from last, digit
+     * its value there. Wider digits mean fewer levels to fall through (measured: performance.md). */
     private static final int DIGIT_BITS = 8; // a power of two: append computes the level with a mask
     private static final int RADIX = 1 << DIGIT_BITS;
     private static final int LEVELS = (64 + DIGIT_BITS - 1) / DIGIT_BITS;
@@ -71,25 +61,10 @@ final class EventQueue {
     private int entries; // live or garbage, all buckets
     private int live;
 
-    // slot-indexed: handler, and a record of REC longs
-    private static final int REC = 4;
-    private static final int ARG = 0;
-    private static final int TIME = 1;
-    private static final int SEQ = 2; // -1 when the slot has no pending event
-    private static final int META = 3; // generation (low 32 bits), next free slot (high 32 bits)
-    private EventHandler[] handler = new EventHandler[INITIAL_CAPACITY];
-    private long[] rec = new long[INITIAL_CAPACITY * REC];
-    private int freeHead = -1;
-    private int slotsUsed;
+    private final EventSlots slots = new EventSlots();
 
     private long nextSeq;
     private long seqLimit = SEQ_LIMIT;
-
-    EventQueue() {
-        for (int s = 0; s < INITIAL_CAPACITY; s++) {
-            rec[s * REC + SEQ] = -1;
-        }
-    }
 
     int size() {
         return live;
@@ -107,11 +82,8 @@ final class EventQueue {
 
     /** Inserts an event and returns its token. */
     long add(long t, EventHandler h, long a) {
-        int slot = allocSlot();
-        handler[slot] = h;
-        int r = slot * REC;
-        rec[r + ARG] = a;
-        long token = ((rec[r + META] & 0xffff_ffffL) << 32) | slot;
+        int slot = slots.alloc(h, a);
+        long token = slots.token(slot);
         push(slot, t);
         live++;
         return token;
@@ -127,8 +99,7 @@ final class EventQueue {
             return -1;
         }
         if (head0 == size0 && entries == live) {
-            // bucket zero is empty: when the lowest bucket holds one entry (the usual case), that
-            // entry is the minimum and fires from there, without a pass through bucket zero
+            // bucket zero is empty: a lone entry of the lowest bucket (the usual case) fires from there
             int b = lowestNonEmptyBucket();
             int h = b * H;
             long t = head[h + H_TIME];
@@ -163,56 +134,34 @@ final class EventQueue {
         return last;
     }
 
-    /** Takes the earliest pending event for firing and returns its slot; free it after reading. */
-    int beginPoll() {
-        int slot = pollUntil(Long.MAX_VALUE);
-        if (slot < 0) {
-            throw new IllegalStateException("no pending event");
-        }
-        return slot;
-    }
-
-    /** Nothing to settle in a radix heap; kept so the simulation loop is queue-agnostic. */
-    void settle() {
-    }
-
-    /** Removes the earliest pending event, returning its slot; the caller reads it then frees it. */
-    int pollSlot() {
-        return beginPoll();
-    }
-
     EventHandler handlerOf(int slot) {
-        return handler[slot];
+        return slots.handler(slot);
     }
 
     long argOf(int slot) {
-        return rec[slot * REC + ARG];
+        return slots.arg(slot);
     }
 
     /** Returns a slot whose event fired (or was cancelled) to the free list, invalidating its tokens. */
     void freeSlot(int slot) {
-        int r = slot * REC;
-        handler[slot] = null;
-        rec[r + SEQ] = -1;
-        rec[r + META] = ((long) freeHead << 32) | ((rec[r + META] + 1) & 0xffff_ffffL);
-        freeHead = slot;
+        slots.free(slot);
     }
 
     boolean isPending(long token) {
-        return liveSlotOf(token) >= 0;
+        return slots.liveSlotOf(token) >= 0;
     }
 
     long timeOf(long token) {
-        int slot = liveSlotOf(token);
+        int slot = slots.liveSlotOf(token);
         if (slot < 0) {
             throw new IllegalArgumentException("event is not pending");
         }
-        return rec[slot * REC + TIME];
+        return slots.time(slot);
     }
 
     /** Cancels a pending event; false if it already fired or was cancelled. */
     boolean cancel(long token) {
-        int slot = liveSlotOf(token);
+        int slot = slots.liveSlotOf(token);
         if (slot < 0) {
             return false;
         }
@@ -227,7 +176,7 @@ final class EventQueue {
      * events already scheduled for that same time, exactly as if cancelled and added again.
      */
     boolean reschedule(long token, long t) {
-        int slot = liveSlotOf(token);
+        int slot = slots.liveSlotOf(token);
         if (slot < 0) {
             return false;
         }
@@ -236,7 +185,7 @@ final class EventQueue {
         return true;
     }
 
-    /** Entries held that are no longer live (for tests of the compaction bound). */
+    /** Entries held that are no longer live (tests of the compaction bound). */
     int garbage() {
         return entries - live;
     }
@@ -246,16 +195,12 @@ final class EventQueue {
         seqLimit = limit;
     }
 
-    // ---- buckets ---------------------------------------------------------------------------
-
     private void push(int slot, long t) {
         if (nextSeq >= seqLimit) {
             renumber();
         }
         long seq = nextSeq++;
-        int r = slot * REC;
-        rec[r + SEQ] = seq;
-        rec[r + TIME] = t;
+        slots.schedule(slot, t, seq);
         if (t < last) {
             rebase(t);
         }
@@ -308,7 +253,7 @@ final class EventQueue {
     }
 
     private boolean isGarbage(long aux) {
-        return rec[(int) (aux & SLOT_MASK) * REC + SEQ] != (aux >>> SLOT_BITS);
+        return slots.isStale((int) (aux & SLOT_MASK), aux >>> SLOT_BITS);
     }
 
     /** Makes bucket zero's head a live entry holding the minimum; requires a live entry to exist. */
@@ -361,28 +306,22 @@ final class EventQueue {
         }
         long[] a = more[b];
         int m = 2 * (n - 1);
-        if (entries == live) { // no cancelled entry anywhere (the usual case): no slot lookups
-            append(t0, a0); // always into a lower level than b's
-            for (int j = 0; j < m; j += 2) {
-                append(a[j], a[j + 1]);
-            }
-        } else {
-            if (isGarbage(a0)) {
-                entries--;
-            } else {
-                append(t0, a0);
-            }
-            for (int j = 0; j < m; j += 2) {
-                long x = a[j + 1];
-                if (isGarbage(x)) {
-                    entries--;
-                } else {
-                    append(a[j], x);
-                }
-            }
+        boolean clean = entries == live; // no cancelled entry anywhere (the usual case): no slot lookups
+        keep(t0, a0, clean); // always into a lower level than b's
+        for (int j = 0; j < m; j += 2) {
+            keep(a[j], a[j + 1], clean);
         }
+        // ascending aux already (a bucket fills only while all lower ones are empty): a cheap guard
         if (size0 > 1) {
             Arrays.sort(zero, 0, size0);
+        }
+    }
+
+    private void keep(long t, long aux, boolean clean) {
+        if (clean || !isGarbage(aux)) {
+            append(t, aux);
+        } else {
+            entries--;
         }
     }
 
@@ -410,7 +349,7 @@ final class EventQueue {
         long[] saved = drainLive();
         for (int i = 0; i < saved.length / 2; i++) {
             int slot = (int) (saved[2 * i + 1] & SLOT_MASK);
-            rec[slot * REC + SEQ] = i;
+            slots.setSeq(slot, i);
             saved[2 * i + 1] = ((long) i << SLOT_BITS) | slot;
         }
         reinsert(saved);
@@ -429,24 +368,13 @@ final class EventQueue {
         long[][] out = new long[live][];
         int n = 0;
         for (int j = head0; j < size0; j++) {
-            if (!isGarbage(zero[j])) {
-                out[n++] = new long[] {last, zero[j]};
-            }
+            n = collect(out, n, last, zero[j]);
         }
-        for (int b = 0; b < BUCKETS; b++) {
-            int h = b * H;
+        for (int b = 0, h = 0; b < BUCKETS; b++, h += H) {
             int count = (int) head[h + H_COUNT];
-            if (count == 0) {
-                continue;
-            }
-            if (!isGarbage(head[h + H_AUX])) {
-                out[n++] = new long[] {head[h + H_TIME], head[h + H_AUX]};
-            }
-            long[] a = more[b];
+            n = count == 0 ? n : collect(out, n, head[h + H_TIME], head[h + H_AUX]);
             for (int j = 0; j < 2 * (count - 1); j += 2) {
-                if (!isGarbage(a[j + 1])) {
-                    out[n++] = new long[] {a[j], a[j + 1]};
-                }
+                n = collect(out, n, more[b][j], more[b][j + 1]);
             }
             head[h + H_COUNT] = 0;
         }
@@ -457,49 +385,16 @@ final class EventQueue {
         entries = 0;
         Arrays.sort(out, 0, n, (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
         long[] pairs = new long[2 * n];
-        for (int i = 0; i < n; i++) {
-            pairs[2 * i] = out[i][0];
-            pairs[2 * i + 1] = out[i][1];
+        for (int i = 0; i < 2 * n; i++) {
+            pairs[i] = out[i >> 1][i & 1];
         }
         return pairs;
     }
 
-    // ---- slots -----------------------------------------------------------------------------
-
-    private int allocSlot() {
-        int slot = freeHead;
-        if (slot >= 0) {
-            freeHead = (int) (rec[slot * REC + META] >> 32);
-            return slot;
+    private int collect(long[][] out, int n, long t, long aux) {
+        if (!isGarbage(aux)) {
+            out[n++] = new long[] {t, aux};
         }
-        if (slotsUsed == handler.length) {
-            growSlots();
-        }
-        return slotsUsed++;
-    }
-
-    private int liveSlotOf(long token) {
-        int slot = (int) token;
-        if (slot < 0 || slot >= slotsUsed) {
-            return -1;
-        }
-        int r = slot * REC;
-        if ((int) rec[r + META] != (int) (token >>> 32) || rec[r + SEQ] < 0) {
-            return -1;
-        }
-        return slot;
-    }
-
-    private void growSlots() {
-        int old = handler.length;
-        if (old == MAX_SLOTS) {
-            throw new IllegalStateException("more than " + MAX_SLOTS + " pending events");
-        }
-        int n = Math.min(old * 2, MAX_SLOTS);
-        handler = Arrays.copyOf(handler, n);
-        rec = Arrays.copyOf(rec, n * REC);
-        for (int s = old; s < n; s++) {
-            rec[s * REC + SEQ] = -1;
-        }
+        return n;
     }
 }
