@@ -4,78 +4,67 @@ import java.util.Arrays;
 
 /**
  * The pending-event set: a radix heap (Ahuja, Mehlhorn, Orlin, Tarjan, "Faster algorithms for
- * the shortest path problem", JACM 37(2), 1990) with 64-ary digits, over (time, sequence), on
+ * the shortest path problem", JACM 37(2), 1990) with 256-ary digits over (time, sequence), on
  * primitive arrays.
  *
- * <p>Why a radix heap: simulated time is monotone (nothing is scheduled before "now"), which is
- * exactly the precondition of a radix heap. An insert is an append to bucket
- * {@code 64 - nlz(time ^ last)} with no comparison; a pop takes from bucket 0, and only when that
- * is empty scans the lowest non-empty bucket once, sets {@code last} to its minimum and spreads
- * its entries into lower buckets. Every step is a sequential append or scan, so it stays fast when
- * 10^5 events are pending, where a comparison heap is bound by branch mispredictions and cache
- * misses (measured: docs/performance.md).
+ * <p>Why a radix heap: simulated time never goes back, which is exactly its precondition. An
+ * insert appends to the bucket of the highest digit in which its time differs from {@code last},
+ * with no comparison; a pop takes from bucket zero (entries with time == last) or, when that is
+ * empty, from the lowest non-empty bucket (the lowest set bit of a level-major bitmap), whose
+ * minimum, kept on append, becomes {@code last} and whose entries spread into lower buckets.
+ * Every step is a sequential append or scan, so it stays fast with 10^5 events pending, where a
+ * comparison heap is bound by branch mispredictions and cache misses (docs/performance.md).
  *
  * <p>FIFO ties: an entry's {@code aux} is {@code seq << 24 | slot}, and sequence numbers grow with
- * every insertion. Bucket 0 holds only entries with time == last, kept in ascending aux: direct
- * inserts arrive with the largest sequence so far (append keeps order), and a bucket spread into an
- * empty bucket 0 is sorted once. So equal times run in insertion order (SimPy's rule).
+ * every insertion; bucket zero is kept in ascending aux, so equal times run in insertion order
+ * (SimPy's rule).
  *
- * <p>Each scheduled event owns a <em>slot</em> (handler, argument, generation, live sequence).
- * Cancellation is lazy: the slot forgets its sequence and is freed at once; the stale entry is
- * dropped when it surfaces or is spread, and all buckets are compacted once garbage outnumbers
- * live events. Tokens pack (generation, slot), so a stale token never touches a recycled slot.
- * An insert earlier than {@code last} (possible after {@link #minTime} looked past a
- * {@code runUntil} limit) re-bases the heap: rare and linear.
- *
- * <p>Not thread-safe: one simulation is one thread.
+ * <p>Each scheduled event owns a slot ({@link EventSlots}). Cancellation is lazy: the slot
+ * forgets its sequence and is freed at once; the stale entry is dropped when it surfaces or is
+ * spread, and all buckets are compacted once garbage outnumbers live events. An insert earlier
+ * than {@code last} (possible after {@link #minTime} looked past a {@code runUntil} limit)
+ * re-bases the heap: rare and linear. Not thread-safe: one simulation is one thread.
  */
 final class EventQueue {
 
     static final int SLOT_BITS = 24;
-    static final int MAX_SLOTS = 1 << SLOT_BITS;
-    private static final long SLOT_MASK = MAX_SLOTS - 1;
+    private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
     /** Sequence numbers stay below this so that {@code seq << 24 | slot} stays positive. */
     static final long SEQ_LIMIT = 1L << (63 - SLOT_BITS);
-    /* 64-ary digits: an entry lives in bucket (level, digit) where level is the highest 6-bit
-     * digit in which its time differs from last and digit is its own value there. Spreading a
-     * bucket moves entries down at least one level, so an entry moves at most 11 times and in
-     * practice once or twice. Measured in the hold model (docs/performance.md): 1-bit digits
-     * 11.1M, 4-bit 12.4M, 5-bit 12.8M, 6-bit 14.2M events/s at 1000 pending. */
-    private static final int DIGIT_BITS = 6;
+    /* Bucket (level, digit): level is the highest digit in which the time differs from last, digit
+     * its value there. Wider digits mean fewer levels to fall through (measured: performance.md). */
+    private static final int DIGIT_BITS = 8; // a power of two: append computes the level with a mask
     private static final int RADIX = 1 << DIGIT_BITS;
     private static final int LEVELS = (64 + DIGIT_BITS - 1) / DIGIT_BITS;
-    private static final int BUCKETS = 1 + LEVELS * RADIX;
+    private static final int BUCKETS = LEVELS * RADIX;
     private static final int INITIAL_CAPACITY = 16;
     private static final int MIN_GARBAGE_TO_COMPACT = 256;
 
-    // bucket b >= 1: times and auxes; bucket 0: auxes only (all its times equal last)
-    private final long[][] bucketTime = new long[BUCKETS][];
-    private final long[][] bucketAux = new long[BUCKETS][];
-    private final int[] bucketSize = new int[BUCKETS];
-    private int levelsNonEmpty; // bit l set when some bucket of level l holds entries
-    private final long[] digitsNonEmpty = new long[LEVELS]; // per level, bit d set when bucket (l, d) holds entries
-    private int head0; // bucket 0 is consumed from head0 to bucketSize[0]
+    // buckets (level-major). Per bucket a 32-byte head record (entry count, minimum time, first
+    // entry's time and aux) in one dense array, the further entries as interleaved (time, aux)
+    // pairs in the bucket's own array: most buckets near the front hold one entry, and then an
+    // append or a spread touches only the head record, which shares its cache line with a neighbour.
+    private static final int H = 4;
+    private static final int H_COUNT = 0;
+    private static final int H_MIN = 1;
+    private static final int H_TIME = 2;
+    private static final int H_AUX = 3;
+    private final long[] head = new long[BUCKETS * H];
+    private final long[][] more = new long[BUCKETS][];
+    private final long[] nonEmpty = new long[BUCKETS / 64]; // bit b set when bucket b holds entries
+    private long nonEmptyWords; // bit w set when nonEmpty[w] != 0 (BUCKETS / 64 = 32 words)
+    // bucket zero: auxes of entries with time == last, consumed from head0
+    private long[] zero = new long[INITIAL_CAPACITY];
+    private int head0;
+    private int size0;
     private long last;
     private int entries; // live or garbage, all buckets
     private int live;
 
-    // slot-indexed
-    private EventHandler[] handler = new EventHandler[INITIAL_CAPACITY];
-    private long[] arg = new long[INITIAL_CAPACITY];
-    private long[] time = new long[INITIAL_CAPACITY];
-    private long[] liveSeq = new long[INITIAL_CAPACITY]; // -1 when the slot has no pending event
-    private int[] generation = new int[INITIAL_CAPACITY];
-    private int[] nextFree = new int[INITIAL_CAPACITY];
-    private int freeHead = -1;
-    private int slotsUsed;
+    private final EventSlots slots = new EventSlots();
 
     private long nextSeq;
     private long seqLimit = SEQ_LIMIT;
-
-    EventQueue() {
-        bucketAux[0] = new long[INITIAL_CAPACITY]; // other buckets are allocated on first use
-        Arrays.fill(liveSeq, -1);
-    }
 
     int size() {
         return live;
@@ -93,70 +82,86 @@ final class EventQueue {
 
     /** Inserts an event and returns its token. */
     long add(long t, EventHandler h, long a) {
-        int slot = allocSlot();
-        handler[slot] = h;
-        arg[slot] = a;
+        int slot = slots.alloc(h, a);
+        long token = slots.token(slot);
         push(slot, t);
         live++;
-        return token(slot);
+        return token;
     }
 
-    /** Takes the earliest pending event for firing and returns its slot; free it after reading. */
-    int beginPoll() {
-        fillBucketZero();
-        long aux = bucketAux[0][head0++];
-        if (head0 == bucketSize[0]) {
+    /**
+     * Takes the earliest pending event if its time is at most {@code limit}: returns its slot
+     * (read it, then {@link #freeSlot} it; its time is {@link #lastPolledTime}), or -1 when the
+     * queue is empty or the next event is later.
+     */
+    int pollUntil(long limit) {
+        if (live == 0) {
+            return -1;
+        }
+        if (head0 == size0 && entries == live) {
+            // bucket zero is empty: a lone entry of the lowest bucket (the usual case) fires from there
+            int b = lowestNonEmptyBucket();
+            int h = b * H;
+            long t = head[h + H_TIME];
+            if (head[h + H_COUNT] == 1 && t <= limit) {
+                head[h + H_COUNT] = 0;
+                clearNonEmpty(b);
+                last = t;
+                entries--;
+                live--;
+                return (int) (head[h + H_AUX] & SLOT_MASK);
+            }
+            spread(b);
+        }
+        if (head0 == size0 || entries != live) {
+            fillBucketZero();
+        }
+        if (last > limit) {
+            return -1;
+        }
+        long aux = zero[head0++];
+        if (head0 == size0) {
             head0 = 0;
-            bucketSize[0] = 0;
+            size0 = 0;
         }
         entries--;
         live--;
-        int slot = (int) (aux & SLOT_MASK);
-        liveSeq[slot] = -1;
-        return slot;
+        return (int) (aux & SLOT_MASK);
     }
 
-    /** Nothing to settle in a radix heap; kept so the simulation loop is queue-agnostic. */
-    void settle() {
-    }
-
-    /** Removes the earliest pending event, returning its slot; the caller reads it then frees it. */
-    int pollSlot() {
-        return beginPoll();
+    /** Time of the event {@link #pollUntil} returned last. */
+    long lastPolledTime() {
+        return last;
     }
 
     EventHandler handlerOf(int slot) {
-        return handler[slot];
+        return slots.handler(slot);
     }
 
     long argOf(int slot) {
-        return arg[slot];
+        return slots.arg(slot);
     }
 
-    /** Returns a slot whose event fired to the free list, invalidating its tokens. */
+    /** Returns a slot whose event fired (or was cancelled) to the free list, invalidating its tokens. */
     void freeSlot(int slot) {
-        handler[slot] = null;
-        liveSeq[slot] = -1;
-        generation[slot]++;
-        nextFree[slot] = freeHead;
-        freeHead = slot;
+        slots.free(slot);
     }
 
     boolean isPending(long token) {
-        return liveSlotOf(token) >= 0;
+        return slots.liveSlotOf(token) >= 0;
     }
 
     long timeOf(long token) {
-        int slot = liveSlotOf(token);
+        int slot = slots.liveSlotOf(token);
         if (slot < 0) {
             throw new IllegalArgumentException("event is not pending");
         }
-        return time[slot];
+        return slots.time(slot);
     }
 
     /** Cancels a pending event; false if it already fired or was cancelled. */
     boolean cancel(long token) {
-        int slot = liveSlotOf(token);
+        int slot = slots.liveSlotOf(token);
         if (slot < 0) {
             return false;
         }
@@ -171,7 +176,7 @@ final class EventQueue {
      * events already scheduled for that same time, exactly as if cancelled and added again.
      */
     boolean reschedule(long token, long t) {
-        int slot = liveSlotOf(token);
+        int slot = slots.liveSlotOf(token);
         if (slot < 0) {
             return false;
         }
@@ -180,20 +185,22 @@ final class EventQueue {
         return true;
     }
 
-    /** Entries held that are no longer live (for tests of the compaction bound). */
+    /** Entries held that are no longer live (tests of the compaction bound). */
     int garbage() {
         return entries - live;
     }
 
-    // ---- buckets ---------------------------------------------------------------------------
+    /** Test hook: makes sequence numbers run out after {@code limit} insertions. */
+    void setSequenceLimitForTest(long limit) {
+        seqLimit = limit;
+    }
 
     private void push(int slot, long t) {
-        if (nextSeq == seqLimit) {
+        if (nextSeq >= seqLimit) {
             renumber();
         }
         long seq = nextSeq++;
-        liveSeq[slot] = seq;
-        time[slot] = t;
+        slots.schedule(slot, t, seq);
         if (t < last) {
             rebase(t);
         }
@@ -203,147 +210,126 @@ final class EventQueue {
 
     private void append(long t, long aux) {
         long x = t ^ last;
-        int b = 0;
-        if (x != 0) {
-            int level = (63 - Long.numberOfLeadingZeros(x)) / DIGIT_BITS;
-            int digit = (int) (t >>> (level * DIGIT_BITS)) & (RADIX - 1);
-            b = 1 + level * RADIX + digit;
-            levelsNonEmpty |= 1 << level;
-            digitsNonEmpty[level] |= 1L << digit;
-        }
-        int n = bucketSize[b];
-        if (bucketAux[b] == null || n == bucketAux[b].length) {
-            grow(b);
-        }
-        if (b != 0) {
-            bucketTime[b][n] = t;
-        }
-        bucketAux[b][n] = aux;
-        bucketSize[b] = n + 1;
-    }
-
-    private void grow(int b) {
-        if (bucketAux[b] == null) {
-            bucketAux[b] = new long[INITIAL_CAPACITY];
-            bucketTime[b] = new long[INITIAL_CAPACITY];
+        if (x == 0) {
+            if (size0 == zero.length) {
+                zero = Arrays.copyOf(zero, size0 * 2);
+            }
+            zero[size0++] = aux;
             return;
         }
-        int n = bucketAux[b].length * 2;
-        bucketAux[b] = Arrays.copyOf(bucketAux[b], n);
-        if (b != 0) {
-            bucketTime[b] = Arrays.copyOf(bucketTime[b], n);
+        // level = highest differing bit / 8; its digit starts at bit level * 8; bucket = level * 256 + digit
+        int shift = (63 - Long.numberOfLeadingZeros(x)) & -DIGIT_BITS;
+        int b = (shift << (DIGIT_BITS - 3)) | ((int) (t >>> shift) & (RADIX - 1));
+        long[] hd = head;
+        int h = b * H;
+        int n = (int) hd[h + H_COUNT];
+        if (n == 0) {
+            hd[h + H_COUNT] = 1;
+            hd[h + H_MIN] = t;
+            hd[h + H_TIME] = t;
+            hd[h + H_AUX] = aux;
+            nonEmpty[b >>> 6] |= 1L << b;
+            nonEmptyWords |= 1L << (b >>> 6);
+            return;
         }
+        long[] a = more[b];
+        int i = 2 * (n - 1);
+        if (a == null || i == a.length) {
+            a = grow(b);
+        }
+        a[i] = t;
+        a[i + 1] = aux;
+        hd[h + H_COUNT] = n + 1;
+        if (t < hd[h + H_MIN]) {
+            hd[h + H_MIN] = t;
+        }
+    }
+
+    private long[] grow(int b) {
+        long[] a = more[b];
+        a = a == null ? new long[2 * INITIAL_CAPACITY] : Arrays.copyOf(a, a.length * 2);
+        more[b] = a;
+        return a;
     }
 
     private boolean isGarbage(long aux) {
-        return liveSeq[(int) (aux & SLOT_MASK)] != (aux >>> SLOT_BITS);
+        return slots.isStale((int) (aux & SLOT_MASK), aux >>> SLOT_BITS);
     }
 
-    /** Makes bucket 0's head a live entry holding the minimum; requires a live entry to exist. */
+    /** Makes bucket zero's head a live entry holding the minimum; requires a live entry to exist. */
     private void fillBucketZero() {
         while (true) {
-            long[] aux0 = bucketAux[0];
-            while (head0 < bucketSize[0]) {
-                if (entries == live || !isGarbage(aux0[head0])) {
+            while (head0 < size0) {
+                if (entries == live || !isGarbage(zero[head0])) {
                     return;
                 }
                 head0++;
                 entries--;
             }
             head0 = 0;
-            bucketSize[0] = 0;
-            if (levelsNonEmpty == 0) {
-                throw new IllegalStateException("no pending event");
-            }
-            int level = Integer.numberOfTrailingZeros(levelsNonEmpty);
-            int digit = Long.numberOfTrailingZeros(digitsNonEmpty[level]);
-            digitsNonEmpty[level] &= ~(1L << digit);
-            if (digitsNonEmpty[level] == 0) {
-                levelsNonEmpty &= ~(1 << level);
-            }
-            spread(1 + level * RADIX + digit);
+            size0 = 0;
+            spread(lowestNonEmptyBucket());
         }
     }
 
-    /** Moves bucket b's live entries into lower buckets around their minimum, the new {@code last}. */
+    private int lowestNonEmptyBucket() {
+        if (nonEmptyWords == 0) {
+            throw new IllegalStateException("no pending event");
+        }
+        int w = Long.numberOfTrailingZeros(nonEmptyWords);
+        return (w << 6) + Long.numberOfTrailingZeros(nonEmpty[w]);
+    }
+
+    private void clearNonEmpty(int b) {
+        int w = b >>> 6;
+        if ((nonEmpty[w] &= ~(1L << b)) == 0) {
+            nonEmptyWords &= ~(1L << w);
+        }
+    }
+
+    /** Moves bucket b's entries into lower buckets around their minimum, the new {@code last}. */
     private void spread(int b) {
-        long[] ts = bucketTime[b];
-        long[] as = bucketAux[b];
-        int n = bucketSize[b];
-        bucketSize[b] = 0;
-        // no cancelled entry anywhere (the usual case): skip the per-entry slot lookups
-        boolean clean = entries == live;
-        long min = Long.MAX_VALUE;
-        for (int j = 0; j < n; j++) {
-            if (ts[j] < min && (clean || !isGarbage(as[j]))) {
-                min = ts[j];
-            }
-        }
-        if (min == Long.MAX_VALUE) {
-            entries -= n; // all garbage
-            return;
-        }
+        int h = b * H;
+        int n = (int) head[h + H_COUNT];
+        head[h + H_COUNT] = 0;
+        long min = head[h + H_MIN];
+        long t0 = head[h + H_TIME];
+        long a0 = head[h + H_AUX];
+        clearNonEmpty(b);
+        // the minimum may be a cancelled entry's time: still <= every live time in the bucket, so
+        // a valid last; bucket zero then holds only garbage and the caller spreads again
         last = min;
-        if (clean) {
-            for (int j = 0; j < n; j++) {
-                append(ts[j], as[j]); // always into a lower level than b's
-            }
-            if (bucketSize[0] > 1) {
-                Arrays.sort(bucketAux[0], 0, bucketSize[0]);
-            }
+        if (n == 1) { // a lone entry (the usual case near the front): it is the minimum
+            zero[0] = a0; // if cancelled, fillBucketZero drops it
+            size0 = 1;
             return;
         }
-        for (int j = 0; j < n; j++) {
-            long a = as[j];
-            if (isGarbage(a)) {
-                entries--;
-            } else {
-                append(ts[j], a); // always into a lower level than b's
-            }
+        long[] a = more[b];
+        int m = 2 * (n - 1);
+        boolean clean = entries == live; // no cancelled entry anywhere (the usual case): no slot lookups
+        keep(t0, a0, clean); // always into a lower level than b's
+        for (int j = 0; j < m; j += 2) {
+            keep(a[j], a[j + 1], clean);
         }
-        if (bucketSize[0] > 1) {
-            Arrays.sort(bucketAux[0], 0, bucketSize[0]);
+        // ascending aux already (a bucket fills only while all lower ones are empty): a cheap guard
+        if (size0 > 1) {
+            Arrays.sort(zero, 0, size0);
+        }
+    }
+
+    private void keep(long t, long aux, boolean clean) {
+        if (clean || !isGarbage(aux)) {
+            append(t, aux);
+        } else {
+            entries--;
         }
     }
 
     /** Re-buckets every entry around a new, smaller {@code last}. */
     private void rebase(long newLast) {
-        long[][] saved = drainLive();
+        long[] saved = drainLive();
         last = newLast;
-        for (long[] e : saved) {
-            append(e[0], e[1]);
-        }
-        entries = saved.length;
-    }
-
-    /** Removes every live entry, sorted by (time, aux); garbage is dropped. */
-    private long[][] drainLive() {
-        long[][] out = new long[live][];
-        int n = 0;
-        for (int j = head0; j < bucketSize[0]; j++) {
-            if (!isGarbage(bucketAux[0][j])) {
-                out[n++] = new long[] {last, bucketAux[0][j]};
-            }
-        }
-        for (int b = 1; b < BUCKETS; b++) {
-            if (bucketSize[b] == 0) {
-                continue;
-            }
-            for (int j = 0; j < bucketSize[b]; j++) {
-                if (!isGarbage(bucketAux[b][j])) {
-                    out[n++] = new long[] {bucketTime[b][j], bucketAux[b][j]};
-                }
-            }
-            bucketSize[b] = 0;
-        }
-        head0 = 0;
-        bucketSize[0] = 0;
-        levelsNonEmpty = 0;
-        Arrays.fill(digitsNonEmpty, 0L);
-        entries = 0;
-        long[][] result = n == out.length ? out : Arrays.copyOf(out, n);
-        Arrays.sort(result, (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
-        return result;
+        reinsert(saved);
     }
 
     /** Drops garbage from every bucket once it outnumbers live events. */
@@ -352,11 +338,7 @@ final class EventQueue {
         if (g < MIN_GARBAGE_TO_COMPACT || g <= live) {
             return;
         }
-        long[][] saved = drainLive();
-        for (long[] e : saved) {
-            append(e[0], e[1]);
-        }
-        entries = saved.length;
+        reinsert(drainLive());
     }
 
     /**
@@ -364,59 +346,55 @@ final class EventQueue {
      * in (time, seq) order, which keeps every order and FIFO tie.
      */
     private void renumber() {
-        long[][] saved = drainLive();
-        for (int i = 0; i < saved.length; i++) {
-            int slot = (int) (saved[i][1] & SLOT_MASK);
-            liveSeq[slot] = i;
-            append(saved[i][0], ((long) i << SLOT_BITS) | slot);
+        long[] saved = drainLive();
+        for (int i = 0; i < saved.length / 2; i++) {
+            int slot = (int) (saved[2 * i + 1] & SLOT_MASK);
+            slots.setSeq(slot, i);
+            saved[2 * i + 1] = ((long) i << SLOT_BITS) | slot;
         }
-        entries = saved.length;
-        nextSeq = saved.length;
+        reinsert(saved);
+        nextSeq = saved.length / 2;
     }
 
-    /** Test hook: makes sequence numbers run out after {@code limit} insertions. */
-    void setSequenceLimitForTest(long limit) {
-        seqLimit = limit;
+    private void reinsert(long[] pairs) {
+        for (int j = 0; j < pairs.length; j += 2) {
+            append(pairs[j], pairs[j + 1]);
+        }
+        entries = pairs.length / 2;
     }
 
-    // ---- slots -----------------------------------------------------------------------------
-
-    private int allocSlot() {
-        int slot = freeHead;
-        if (slot >= 0) {
-            freeHead = nextFree[slot];
-            return slot;
+    /** Removes every live entry as (time, aux) pairs sorted by time then aux; garbage is dropped. */
+    private long[] drainLive() {
+        long[][] out = new long[live][];
+        int n = 0;
+        for (int j = head0; j < size0; j++) {
+            n = collect(out, n, last, zero[j]);
         }
-        if (slotsUsed == handler.length) {
-            growSlots();
+        for (int b = 0, h = 0; b < BUCKETS; b++, h += H) {
+            int count = (int) head[h + H_COUNT];
+            n = count == 0 ? n : collect(out, n, head[h + H_TIME], head[h + H_AUX]);
+            for (int j = 0; j < 2 * (count - 1); j += 2) {
+                n = collect(out, n, more[b][j], more[b][j + 1]);
+            }
+            head[h + H_COUNT] = 0;
         }
-        return slotsUsed++;
+        head0 = 0;
+        size0 = 0;
+        Arrays.fill(nonEmpty, 0L);
+        nonEmptyWords = 0;
+        entries = 0;
+        Arrays.sort(out, 0, n, (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        long[] pairs = new long[2 * n];
+        for (int i = 0; i < 2 * n; i++) {
+            pairs[i] = out[i >> 1][i & 1];
+        }
+        return pairs;
     }
 
-    private long token(int slot) {
-        return ((long) generation[slot] << 32) | slot;
-    }
-
-    private int liveSlotOf(long token) {
-        int slot = (int) token;
-        if (slot < 0 || slot >= slotsUsed || generation[slot] != (int) (token >>> 32) || liveSeq[slot] < 0) {
-            return -1;
+    private int collect(long[][] out, int n, long t, long aux) {
+        if (!isGarbage(aux)) {
+            out[n++] = new long[] {t, aux};
         }
-        return slot;
-    }
-
-    private void growSlots() {
-        int old = handler.length;
-        if (old == MAX_SLOTS) {
-            throw new IllegalStateException("more than " + MAX_SLOTS + " pending events");
-        }
-        int n = Math.min(old * 2, MAX_SLOTS);
-        handler = Arrays.copyOf(handler, n);
-        arg = Arrays.copyOf(arg, n);
-        time = Arrays.copyOf(time, n);
-        liveSeq = Arrays.copyOf(liveSeq, n);
-        Arrays.fill(liveSeq, old, n, -1);
-        generation = Arrays.copyOf(generation, n);
-        nextFree = Arrays.copyOf(nextFree, n);
+        return n;
     }
 }

@@ -1,8 +1,5 @@
 package dev.kdumpsim.core;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,7 +10,10 @@ import java.util.List;
  *
  * <p>Memory is kept in 4 KiB pages created on first access; a page gets a data buffer only when
  * written, so a 2 GiB region nobody touches costs nothing but its region record. Reading bytes
- * nobody wrote returns zero (DRAM contents are not modelled beyond what the run wrote).
+ * nobody wrote returns zero (DRAM contents are not modelled beyond what the run wrote). A DMA
+ * fill of 64 bytes or more is recorded as a pending fill of its page and written out only when
+ * something reads it ({@link MemoryPage}), so a DMA write costs the same whatever its length;
+ * what every read returns is unchanged by that.
  *
  * <p>Every access names an <em>agent</em> (a device's StreamID-based name, "smmu", "kdump
  * kernel", ...; see {@link #registerAgent}) and is accounted per page and per innermost region
@@ -29,11 +29,12 @@ public final class PhysicalMemory {
     public static final int PAGE_SHIFT = 12;
     public static final int PAGE_SIZE = 1 << PAGE_SHIFT;
     private static final long PAGE_MASK = PAGE_SIZE - 1;
-    /** Little-endian 64-bit view of a page buffer: DMA fills move 8 bytes per store. */
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final Simulation sim;
-    private final LongHashMap<Page> pages = new LongHashMap<>(1024);
+    private final LongHashMap<MemoryPage> pages = new LongHashMap<>(1024);
+    // one-entry page cache: a device streams into one page at a time
+    private long cachedPfn = -1;
+    private MemoryPage cachedPage;
     private final List<MemoryRegion> regions = new ArrayList<>();
     private final List<AccessStats> regionStats = new ArrayList<>();
     private final List<String> agents = new ArrayList<>();
@@ -43,12 +44,6 @@ public final class PhysicalMemory {
     private long[] segStart = {0};
     private int[] segRegion = {-1};
     private int lastSeg;
-
-    /** One page: accounting always, data once written. */
-    private static final class Page {
-        final AccessStats stats = new AccessStats();
-        byte[] data;
-    }
 
     public PhysicalMemory(Simulation sim) {
         this.sim = sim;
@@ -158,11 +153,8 @@ public final class PhysicalMemory {
         long remaining = length;
         while (remaining > 0) {
             int chunk = (int) Math.min(remaining, PAGE_SIZE - (a & PAGE_MASK));
-            Page p = page(a >>> PAGE_SHIFT);
-            if (p.data == null) {
-                p.data = new byte[PAGE_SIZE];
-            }
-            fill(p.data, (int) (a & PAGE_MASK), chunk, pattern);
+            MemoryPage p = page(a >>> PAGE_SHIFT);
+            p.fill((int) (a & PAGE_MASK), chunk, pattern);
             MemoryRegion r = account(p, a, agent, chunk, true);
             if (first == null) {
                 first = r;
@@ -196,11 +188,9 @@ public final class PhysicalMemory {
         long a = address;
         while (done < src.length) {
             int chunk = Math.min(src.length - done, PAGE_SIZE - (int) (a & PAGE_MASK));
-            Page p = page(a >>> PAGE_SHIFT);
-            if (p.data == null) {
-                p.data = new byte[PAGE_SIZE];
-            }
-            System.arraycopy(src, done, p.data, (int) (a & PAGE_MASK), chunk);
+            MemoryPage p = page(a >>> PAGE_SHIFT);
+            int off = (int) (a & PAGE_MASK);
+            System.arraycopy(src, done, p.writable(off, off + chunk), off, chunk);
             account(p, a, agent, chunk, true);
             a += chunk;
             done += chunk;
@@ -213,12 +203,13 @@ public final class PhysicalMemory {
         long a = address;
         while (done < dst.length) {
             int chunk = Math.min(dst.length - done, PAGE_SIZE - (int) (a & PAGE_MASK));
-            Page p = page(a >>> PAGE_SHIFT);
+            MemoryPage p = page(a >>> PAGE_SHIFT);
             int off = (int) (a & PAGE_MASK);
-            if (p.data == null) {
+            byte[] data = p.readable(off, off + chunk);
+            if (data == null) {
                 Arrays.fill(dst, done, done + chunk, (byte) 0);
             } else {
-                System.arraycopy(p.data, off, dst, done, chunk);
+                System.arraycopy(data, off, dst, done, chunk);
             }
             account(p, a, agent, chunk, false);
             a += chunk;
@@ -229,13 +220,11 @@ public final class PhysicalMemory {
     /** Stores a little-endian 64-bit value (8-byte aligned, as every SMMU structure field is). */
     public void writeLong(int agent, long address, long value) {
         requireAligned(address);
-        Page p = page(address >>> PAGE_SHIFT);
-        if (p.data == null) {
-            p.data = new byte[PAGE_SIZE];
-        }
+        MemoryPage p = page(address >>> PAGE_SHIFT);
         int off = (int) (address & PAGE_MASK);
+        byte[] data = p.writable(off, off + 8);
         for (int i = 0; i < 8; i++) {
-            p.data[off + i] = (byte) (value >>> (i << 3));
+            data[off + i] = (byte) (value >>> (i << 3));
         }
         account(p, address, agent, 8, true);
     }
@@ -243,58 +232,35 @@ public final class PhysicalMemory {
     /** Loads a little-endian 64-bit value (8-byte aligned). */
     public long readLong(int agent, long address) {
         requireAligned(address);
-        Page p = page(address >>> PAGE_SHIFT);
+        MemoryPage p = page(address >>> PAGE_SHIFT);
         account(p, address, agent, 8, false);
-        if (p.data == null) {
-            return 0;
-        }
-        int off = (int) (address & PAGE_MASK);
-        long v = 0;
-        for (int i = 7; i >= 0; i--) {
-            v = (v << 8) | (p.data[off + i] & 0xffL);
-        }
-        return v;
+        return longAt(p, (int) (address & PAGE_MASK));
     }
 
     /** Reads a 64-bit value without accounting (for reports and debugging views). */
     public long peekLong(long address) {
         requireAligned(address);
-        Page p = pages.get(address >>> PAGE_SHIFT);
-        if (p == null || p.data == null) {
-            return 0;
-        }
-        int off = (int) (address & PAGE_MASK);
-        long v = 0;
-        for (int i = 7; i >= 0; i--) {
-            v = (v << 8) | (p.data[off + i] & 0xffL);
-        }
-        return v;
+        MemoryPage p = pages.get(address >>> PAGE_SHIFT);
+        return p == null ? 0 : longAt(p, (int) (address & PAGE_MASK));
     }
 
-    /**
-     * Writes {@code pattern}'s little-endian bytes so that byte {@code i} of the page holds byte
-     * {@code i & 7} of the pattern, whatever the alignment of the access.
-     */
-    private static void fill(byte[] data, int off, int len, long pattern) {
-        int i = off;
-        int end = off + len;
-        while (i < end && (i & 7) != 0) {
-            data[i] = (byte) (pattern >>> ((i & 7) << 3));
-            i++;
+    private static long longAt(MemoryPage p, int off) {
+        byte[] data = p.readable(off, off + 8);
+        if (data == null) {
+            return 0;
         }
-        for (; i + 8 <= end; i += 8) {
-            LONG_LE.set(data, i, pattern);
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = (v << 8) | (data[off + i] & 0xffL);
         }
-        for (; i < end; i++) {
-            data[i] = (byte) (pattern >>> ((i & 7) << 3));
-        }
+        return v;
     }
 
     // ---- page views ------------------------------------------------------------------------
 
     /** Accounting for the page holding {@code address}, or null if never accessed. */
     public AccessStats pageStats(long address) {
-        Page p = pages.get(address >>> PAGE_SHIFT);
+        MemoryPage p = pages.get(address >>> PAGE_SHIFT);
         return p == null ? null : p.stats;
     }
 
@@ -316,7 +282,7 @@ public final class PhysicalMemory {
     public int backedPageCount() {
         int n = 0;
         for (long pfn : pages.sortedKeys()) {
-            if (pages.get(pfn).data != null) {
+            if (pages.get(pfn).backed()) {
                 n++;
             }
         }
@@ -325,16 +291,21 @@ public final class PhysicalMemory {
 
     // ---- internals -------------------------------------------------------------------------
 
-    private Page page(long pfn) {
-        Page p = pages.get(pfn);
+    private MemoryPage page(long pfn) {
+        if (pfn == cachedPfn) {
+            return cachedPage;
+        }
+        MemoryPage p = pages.get(pfn);
         if (p == null) {
-            p = new Page();
+            p = new MemoryPage();
             pages.put(pfn, p);
         }
+        cachedPfn = pfn;
+        cachedPage = p;
         return p;
     }
 
-    private MemoryRegion account(Page p, long address, int agent, int bytes, boolean write) {
+    private MemoryRegion account(MemoryPage p, long address, int agent, int bytes, boolean write) {
         long t = sim.now();
         int id = regionIdAt(address);
         AccessStats rs = id < 0 ? unmappedStats : regionStats.get(id);

@@ -138,8 +138,9 @@ public final class Simulation {
         }
         stopRequested = false;
         final EventQueue q = queue;
-        while (!q.isEmpty() && q.minTime() <= timeNs) {
-            fireNext(q);
+        int slot;
+        while ((slot = q.pollUntil(timeNs)) >= 0) {
+            fire(q, slot);
             if (stopRequested) {
                 return false;
             }
@@ -160,10 +161,11 @@ public final class Simulation {
         stopRequested = false;
         final EventQueue q = queue;
         while (!condition.getAsBoolean()) {
-            if (q.isEmpty()) {
+            int slot = q.pollUntil(FOREVER);
+            if (slot < 0) {
                 return false;
             }
-            fireNext(q);
+            fire(q, slot);
             if (stopRequested) {
                 return condition.getAsBoolean();
             }
@@ -173,26 +175,22 @@ public final class Simulation {
 
     /** Runs exactly one event if any; returns false if none was pending. */
     public boolean step() {
-        if (queue.isEmpty()) {
+        int slot = queue.pollUntil(FOREVER);
+        if (slot < 0) {
             return false;
         }
-        fireNext(queue);
+        fire(queue, slot);
         return true;
     }
 
-    private void fireNext(EventQueue q) {
-        long t = q.minTime();
-        int slot = q.beginPoll();
+    /** Runs the event just taken from {@code slot}; the slot is freed first, so the handler may reuse it. */
+    private void fire(EventQueue q, int slot) {
         EventHandler h = q.handlerOf(slot);
         long a = q.argOf(slot);
-        q.freeSlot(slot); // free first: the handler may schedule into this slot again
-        now = t;
+        q.freeSlot(slot);
+        now = q.lastPolledTime();
         executed++;
-        try {
-            h.onEvent(a);
-        } finally {
-            q.settle();
-        }
+        h.onEvent(a);
     }
 
     private static long saturatingAdd(long a, long b) {

@@ -14,20 +14,23 @@ public final class Trace {
 
     private final List<TraceListener> listeners = new ArrayList<>();
     private TraceListener[] snapshot = new TraceListener[0];
+    private boolean enabled; // a plain field: emitters test it on hot paths
 
     public void addListener(TraceListener listener) {
         listeners.add(listener);
         snapshot = listeners.toArray(new TraceListener[0]);
+        enabled = true;
     }
 
     public void removeListener(TraceListener listener) {
         listeners.remove(listener);
         snapshot = listeners.toArray(new TraceListener[0]);
+        enabled = snapshot.length != 0;
     }
 
     /** True when at least one listener is registered. */
     public boolean enabled() {
-        return snapshot.length != 0;
+        return enabled;
     }
 
     public void emit(TraceRecord record) {

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The 4-ary heap checked against a plain reference: a TreeMap keyed by (time, seq), over many
+ * The event queue checked against a plain reference: a TreeMap keyed by (time, seq), over many
  * seeded random sequences of add / poll / cancel / reschedule.
  */
 class EventQueueReferenceTest {
@@ -57,7 +57,7 @@ class EventQueueReferenceTest {
                 Map.Entry<Key, Long> first = ref.pollFirstEntry();
                 assertEquals(first.getKey().time(), q.minTime(), "seed " + seed + " op " + op);
                 boolean asHandler = r.nextBoolean();
-                int slot = asHandler ? q.beginPoll() : q.pollSlot();
+                int slot = q.pollUntil(Long.MAX_VALUE);
                 assertEquals((long) first.getValue(), q.argOf(slot), "seed " + seed + " op " + op);
                 q.freeSlot(slot);
                 now = first.getKey().time();
@@ -90,7 +90,6 @@ class EventQueueReferenceTest {
                         }
                         assertEquals(ref.size(), q.size(), "seed " + seed + " inner op");
                     }
-                    q.settle();
                 }
             } else if (kind == 8) {
                 Long id = live.remove(r.nextInt(live.size()));
@@ -110,7 +109,7 @@ class EventQueueReferenceTest {
         }
         while (!ref.isEmpty()) {
             Map.Entry<Key, Long> first = ref.pollFirstEntry();
-            int slot = q.pollSlot();
+            int slot = q.pollUntil(Long.MAX_VALUE);
             assertEquals((long) first.getValue(), q.argOf(slot), "seed " + seed + " drain");
             q.freeSlot(slot);
         }
