@@ -92,6 +92,11 @@ public final class SweepPlan {
         return new SweepPlan(file, text, sets, base, axes, seeds, points);
     }
 
+    /** A parameter that sets a kernel's IOMMU driver policy: {@code iommuDriver}, or its alias {@code smmuDriver}. */
+    static boolean isDriverPolicyPath(String path) {
+        return path.endsWith("iommuDriver") || path.endsWith("smmuDriver");
+    }
+
     private static int indexOf(List<SweepAxis> axes, String path) {
         for (int i = 0; i < axes.size(); i++) {
             if (axes.get(i).path().equals(path)) {
@@ -212,7 +217,7 @@ public final class SweepPlan {
             policy = sweep.policyCharts().get().policy().strip();
             policyX = sweep.policyCharts().get().x().map(String::strip).orElse(null);
         } else {
-            policy = paths.stream().filter(p -> p.endsWith("smmuDriver")).findFirst().orElse(null);
+            policy = paths.stream().filter(SweepPlan::isDriverPolicyPath).findFirst().orElse(null);
         }
         if (policy != null && policyX == null) {
             for (String p : paths) {
