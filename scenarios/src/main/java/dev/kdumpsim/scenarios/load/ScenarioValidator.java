@@ -122,7 +122,7 @@ public final class ScenarioValidator {
         } else {
             return;
         }
-        String hint = "raise it with --max-events N";
+        String hint = ScenarioException.BUDGET_HINT;
         // point at the larger excess: the busiest driver's rate (against 1e6/s) or the run's length (against 60 s)
         double rateFactor = e.busiest() == null ? 0 : e.busiest().dmaRatePerSec() / 1e6;
         double timeFactor = e.simulatedNs() / 60e9;

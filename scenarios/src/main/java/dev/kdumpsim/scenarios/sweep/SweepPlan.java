@@ -87,6 +87,7 @@ public final class SweepPlan {
         if (seeds < 1 || seeds > SweepValidator.MAX_SEEDS) {
             throw new ScenarioException("--seeds", 0, 0, "seeds per point must be 1 to " + SweepValidator.MAX_SEEDS + ", not " + seeds, "");
         }
+        count(file, text, axes, seeds); // before any value is loaded or any point expanded
         checkValues(file, text, sets, axes, origin);
         int[] points = points(axes, sweep == null ? List.of() : sweep.exclude(), seeds, file);
         return new SweepPlan(file, text, sets, base, axes, seeds, points);
@@ -117,6 +118,9 @@ public final class SweepPlan {
                 try {
                     ScenarioLoader.parse(file, text, overrides);
                 } catch (ScenarioException e) {
+                    if (ScenarioException.BUDGET_HINT.equals(e.hint())) {
+                        continue; // over the run budget with this value: its variants become crashed rows, the others run
+                    }
                     if (origin.get(a) < 0) {
                         throw new ScenarioException("--param " + axis.path(), 0, 0, "value '" + axis.values().get(v) + "': " + e.problem(), e.hint());
                     }
@@ -154,13 +158,28 @@ public final class SweepPlan {
         return null;
     }
 
+    /**
+     * Refuses a plan of more than {@link #MAX_VARIANTS} variants from the value counts alone (a
+     * product of 10^8 is refused in microseconds), located at {@code sweep.parameters} when written there.
+     */
+    private static void count(String file, String text, List<SweepAxis> axes, int seeds) throws ScenarioException {
+        double total = seeds;
+        for (SweepAxis a : axes) {
+            total *= a.values().size();
+        }
+        if (total > MAX_VARIANTS) {
+            String problem = String.format(java.util.Locale.ROOT, "the sweep has %.0f variants (%s x %d seed(s)), more than %d",
+                    total, String.join(" x ", axes.stream().map(a -> String.valueOf(a.values().size())).toList()), seeds, MAX_VARIANTS);
+            String hint = "use fewer values or seeds, or exclude points";
+            Node at = child(child(Yaml.compose(file, text), "sweep"), "parameters");
+            throw at == null ? new ScenarioException(file, 0, 0, problem, hint) : Yaml.error(at, problem, hint);
+        }
+    }
+
     private static int[] points(List<SweepAxis> axes, List<Map<String, String>> exclude, int seeds, String file) throws ScenarioException {
         long total = 1;
         for (SweepAxis a : axes) {
             total *= a.values().size();
-            if (total * seeds > MAX_VARIANTS) {
-                throw new ScenarioException(file, 0, 0, "the sweep has more than " + MAX_VARIANTS + " variants", "use fewer values or seeds, or shard it");
-            }
         }
         int[] accepted = new int[(int) total];
         int count = 0;
