@@ -218,6 +218,8 @@ final class SweepPlots {
         CategoryPlot plot = new CategoryPlot(rate, xAxis, rateAxis, rateRenderer);
         NumberAxis taintedAxis = new NumberAxis("mean tainted dump pages");
         taintedAxis.setAutoRangeIncludesZero(true);
+        // the standard tick units format with the default locale (Arabic-Indic digits under ar-SA): labels are Locale.ROOT
+        taintedAxis.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         plot.setRangeAxis(1, taintedAxis);
         plot.setDataset(1, tainted);
         plot.mapDatasetToRangeAxis(1, 1);
