@@ -6,6 +6,7 @@ import dev.kdumpsim.scenarios.load.Yaml;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.model.Sweep;
 import dev.kdumpsim.scenarios.model.SweepParameter;
+import dev.kdumpsim.scenarios.run.RunBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,11 @@ public final class SweepPlan {
     private final long firstSeed;
     private final int[] points; // accepted points, as mixed-radix numbers (first parameter most significant)
     private final SweepManifest manifest;
+    private final long maxEvents;
 
-    private SweepPlan(String file, String text, List<String> sets, Scenario base, List<SweepAxis> axes, int seeds, int[] points) {
+    private SweepPlan(String file, String text, List<String> sets, Scenario base, List<SweepAxis> axes, int seeds, int[] points,
+            long maxEvents) {
+        this.maxEvents = maxEvents;
         this.file = file;
         this.text = text;
         this.sets = List.copyOf(sets);
@@ -60,7 +64,26 @@ public final class SweepPlan {
      */
     public static SweepPlan create(String file, String text, List<String> sets, List<String> params, Integer seedsOverride)
             throws ScenarioException {
-        Scenario base = ScenarioLoader.parse(file, text, sets);
+        return create(file, text, sets, params, seedsOverride, RunBudget.DEFAULT_MAX_EVENTS);
+    }
+
+    /**
+     * As {@link #create(String, String, List, List, Integer)}, each variant's run budgeted at
+     * {@code maxEvents} simulation events (the CLI's {@code --max-events}): a variant whose
+     * estimate is over it is a crashed row. The scenario without sweep values may be over it
+     * (the swept values may bring it down).
+     */
+    public static SweepPlan create(String file, String text, List<String> sets, List<String> params, Integer seedsOverride,
+            long maxEvents) throws ScenarioException {
+        Scenario base;
+        try {
+            base = ScenarioLoader.parse(file, text, sets, maxEvents);
+        } catch (ScenarioException e) {
+            if (!ScenarioException.BUDGET_HINT.equals(e.hint())) {
+                throw e;
+            }
+            base = ScenarioLoader.parse(file, text, sets, Long.MAX_VALUE);
+        }
         Sweep sweep = base.sweep().orElse(null);
         List<SweepAxis> axes = new ArrayList<>();
         List<Integer> origin = new ArrayList<>(); // index in sweep.parameters, or -1 for --param
@@ -88,9 +111,9 @@ public final class SweepPlan {
             throw new ScenarioException("--seeds", 0, 0, "seeds per point must be 1 to " + SweepValidator.MAX_SEEDS + ", not " + seeds, "");
         }
         count(file, text, axes, seeds); // before any value is loaded or any point expanded
-        checkValues(file, text, sets, axes, origin);
+        checkValues(file, text, sets, axes, origin, maxEvents);
         int[] points = points(axes, sweep == null ? List.of() : sweep.exclude(), seeds, file);
-        return new SweepPlan(file, text, sets, base, axes, seeds, points);
+        return new SweepPlan(file, text, sets, base, axes, seeds, points, maxEvents);
     }
 
     /** A parameter that sets a kernel's IOMMU driver policy: {@code iommuDriver}, or its alias {@code smmuDriver}. */
@@ -108,15 +131,15 @@ public final class SweepPlan {
     }
 
     /** Loads the scenario once per parameter value, so a value that does not fit its path is one located error. */
-    private static void checkValues(String file, String text, List<String> sets, List<SweepAxis> axes, List<Integer> origin)
-            throws ScenarioException {
+    private static void checkValues(String file, String text, List<String> sets, List<SweepAxis> axes, List<Integer> origin,
+            long maxEvents) throws ScenarioException {
         for (int a = 0; a < axes.size(); a++) {
             SweepAxis axis = axes.get(a);
             for (int v = 0; v < axis.values().size(); v++) {
                 List<String> overrides = new ArrayList<>(sets);
                 overrides.add(axis.path() + "=" + axis.values().get(v));
                 try {
-                    ScenarioLoader.parse(file, text, overrides);
+                    ScenarioLoader.parse(file, text, overrides, maxEvents);
                 } catch (ScenarioException e) {
                     if (ScenarioException.BUDGET_HINT.equals(e.hint())) {
                         continue; // over the run budget with this value: its variants become crashed rows, the others run
@@ -292,7 +315,12 @@ public final class SweepPlan {
 
     /** The scenario of {@code variant}: the text loaded with its {@code --set} arguments. */
     public Scenario materialize(Variant variant) throws ScenarioException {
-        return ScenarioLoader.parse(file, text, variant.setArgs());
+        return ScenarioLoader.parse(file, text, variant.setArgs(), maxEvents);
+    }
+
+    /** The event budget of each variant's run (pass it to the runner: {@code ScenarioRunner.run(s, version, maxEvents())}). */
+    public long maxEvents() {
+        return maxEvents;
     }
 
     List<String> paths() {

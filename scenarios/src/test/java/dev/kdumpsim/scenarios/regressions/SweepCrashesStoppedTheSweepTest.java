@@ -40,5 +40,8 @@ class SweepCrashesStoppedTheSweepTest {
         assertEquals(8, r.variants());
         assertEquals(4, r.errors());
         assertTrue(Files.readString(out.resolve("results.jsonl")).contains("raise it with --max-events N"));
+        // the CLI's --max-events reaches each variant through the plan
+        var raised = dev.kdumpsim.scenarios.sweep.SweepPlan.create("s.yaml", text, java.util.List.of(), java.util.List.of(), null, 1_000_000_000_000_000L);
+        assertEquals(0, HostileSweeps.run(raised, HostileSweeps.FAKE, out.resolve("raised"), false).errors());
     }
 }
