@@ -10,6 +10,9 @@ public final class ScenarioException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The hint of every run-budget error (the estimate of a run is over its budget); sweeps record such a variant as crashed. */
+    public static final String BUDGET_HINT = "raise it with --max-events N";
+
     private final String file;
     private final int line;
     private final int column;

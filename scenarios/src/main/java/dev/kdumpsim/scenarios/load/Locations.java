@@ -67,6 +67,20 @@ public final class Locations {
         return Yaml.error(n, message, hint);
     }
 
+    /** Whether {@code field} was written in {@code record}'s own mapping (in the file or a --set), not filled by a default. */
+    public boolean written(Object record, String field) {
+        MappingNode m = nodes.get(record);
+        if (m == null || isDefault(m)) {
+            return false;
+        }
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Node node(Object record, String field) {
         Object r = record;
         while (r != null) {

@@ -13,6 +13,7 @@ import dev.kdumpsim.scenarios.model.DriverConfig;
 import dev.kdumpsim.scenarios.model.IovaGranule;
 import dev.kdumpsim.scenarios.model.Kernel;
 import dev.kdumpsim.scenarios.model.Scenario;
+import dev.kdumpsim.scenarios.value.ByteSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +80,7 @@ final class MemoryPreconditions {
         try {
             new KdumpMemory(new PhysicalMemory(new Simulation(0)), r.range(), "kdump");
         } catch (IllegalArgumentException e) {
-            throw at.error(first, "cmdline", "crashkernel=" + r.range().size() / MIB + "M cannot hold the kdump kernel: "
+            throw at.error(first, "cmdline", "a crashkernel region of " + new ByteSize(r.range().size()) + " cannot hold the kdump kernel: "
                     + Yaml.oneLine(String.valueOf(e.getMessage())), "reserve more, e.g. crashkernel=512M");
         }
         return r.range();

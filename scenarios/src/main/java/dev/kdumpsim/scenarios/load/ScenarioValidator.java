@@ -10,6 +10,7 @@ import dev.kdumpsim.scenarios.model.Endpoint;
 import dev.kdumpsim.scenarios.model.Kernel;
 import dev.kdumpsim.scenarios.model.Mitigation;
 import dev.kdumpsim.scenarios.model.PcieSwitch;
+import dev.kdumpsim.scenarios.model.Platform;
 import dev.kdumpsim.scenarios.model.RootPort;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.model.Smmu;
@@ -51,6 +52,7 @@ public final class ScenarioValidator {
     }
 
     public void validate(Scenario s) throws ScenarioException {
+        format(s);
         DramLayout dram = dram(s.platform().dram(), s.platform());
         smmu(s.platform().smmu());
         TreeMap<Bdf, String> devices = topology(s.platform().pcie().topology());
@@ -85,12 +87,31 @@ public final class ScenarioValidator {
         }
     }
 
+    /** The architecture and IOMMU switch points, and the iommuDriver / smmuDriver alias. */
+    private void format(Scenario s) throws ScenarioException {
+        Platform p = s.platform();
+        if (!p.effectiveArch().modelled()) {
+            throw at.error(p, "arch", "platform.arch " + p.effectiveArch().specName() + " is not yet supported: the simulator models arm64",
+                    "remove arch (arm64 is the default) or write arch: arm64");
+        }
+        if (!p.iommuModel().modelled()) {
+            throw at.error(p.iommu().get(), "model", "platform.iommu.model " + p.iommuModel().specName()
+                    + " is not yet supported: the simulator models smmuv3", "remove iommu (smmuv3 is the default) or write model: smmuv3");
+        }
+        for (Kernel k : List.of(s.kernels().first(), s.kernels().kdump())) {
+            if (k.iommuDriver().isPresent() && at.written(k, "smmuDriver")) {
+                throw at.error(k, "iommuDriver", "both iommuDriver and smmuDriver are given",
+                        "smmuDriver is the older name of iommuDriver: keep one");
+            }
+        }
+    }
+
     /** The pre-run budget: the run's estimated events, memory and log must fit before anything runs (RunBudget). */
     private void budget(Scenario s) throws ScenarioException {
         RunBudget.Estimate e = RunBudget.estimate(s);
         String what;
         if (e.events() > budget.maxEvents()) {
-            what = String.format(Locale.ROOT, "estimated %.3g simulation events (%d per DMA transaction over %.3g s of simulated time),"
+            what = String.format(Locale.ROOT, "estimated %.3g simulation events (%.1f per DMA transaction over %.3g s of simulated time),"
                     + " more than the budget of %d", e.events(), RunBudget.EVENTS_PER_TRANSACTION, e.simulatedNs() / 1e9, budget.maxEvents());
         } else if (e.memoryBytes() > budget.maxMemoryBytes()) {
             what = String.format(Locale.ROOT, "estimated %.3g bytes of simulation memory, more than the budget of %d",
@@ -101,7 +122,7 @@ public final class ScenarioValidator {
         } else {
             return;
         }
-        String hint = "raise it with --max-events N";
+        String hint = ScenarioException.BUDGET_HINT;
         // point at the larger excess: the busiest driver's rate (against 1e6/s) or the run's length (against 60 s)
         double rateFactor = e.busiest() == null ? 0 : e.busiest().dmaRatePerSec() / 1e6;
         double timeFactor = e.simulatedNs() / 60e9;

@@ -53,7 +53,9 @@ public final class Yaml {
             String context = e.getContext() == null ? "" : e.getContext();
             throw error(label, mark, "YAML syntax: " + oneLine(problem), oneLine(context));
         } catch (YamlEngineException e) {
-            throw error(label, Optional.empty(), "YAML: " + oneLine(String.valueOf(e.getMessage())), "");
+            String message = oneLine(String.valueOf(e.getMessage()));
+            throw error(label, Optional.empty(), "YAML: " + message, message.contains("aliases")
+                    ? "anchors and aliases of lists and mappings expand at most 50 times (billion-laughs guard): write the values out" : "");
         }
     }
 

@@ -18,7 +18,7 @@ public record Sweep(
         @Doc(value = "Seeds per parameter point: variants run with seed, seed+1, ..., seed+seeds-1", dflt = "1") int seeds,
         @Doc("Combinations to skip: a variant whose values equal every path: value of one entry is not run") List<Map<String, String>> exclude,
         @Doc("Axes of the corruption-rate heatmap (absent: the first two parameters)") Optional<HeatmapAxes> heatmap,
-        @Doc("One chart per driver policy (absent: a parameter ending in smmuDriver, if any)") Optional<PolicyCharts> policyCharts) {
+        @Doc("One chart per driver policy (absent: a parameter ending in iommuDriver or smmuDriver, if any)") Optional<PolicyCharts> policyCharts) {
 
     public Sweep {
         parameters = List.copyOf(parameters);

@@ -144,7 +144,7 @@ public final class MachineAssembler {
             drivers.add(new DriverSpec(d.device().requesterId(), p, d.rings(), d.ringEntries(),
                     (int) d.bufferSize().bytes(), d.iovaFootprint().bytes(), d.dmaRatePerSec()));
         }
-        return new KernelConfig(k.cmdline(), SmmuDriverPolicy.bySpecName(k.smmuDriver().specName()),
+        return new KernelConfig(k.cmdline(), SmmuDriverPolicy.bySpecName(k.driverPolicy().specName()),
                 k.iovaGranule() == IovaGranule.G64K ? 65536 : 4096, t, drivers, k.aer() == AerFormat.NATIVE);
     }
 

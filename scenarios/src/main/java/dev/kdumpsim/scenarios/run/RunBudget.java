@@ -16,18 +16,23 @@ import java.util.Map;
  * it runs. The cost of a run is its DMA: every driver keeps its device doing
  * {@code dmaRatePerSec} transactions from its steady-state window before the panic until the
  * run ends (stale DMA does not stop at the crash), and each transaction is a few simulation
- * events (request, translation, completion; {@link #EVENTS_PER_TRANSACTION} is an upper bound
- * measured on the library, whose runs use 0.7 to 1.3 events per transaction). Memory and the
- * kernel log scale with the same budget: raising {@code maxEvents} raises all three.
+ * events (request, translation, completion). Measured on the library and the examples, a run
+ * takes 0.2 to 1.3 events per (rate x second): stale DMA of kernel #1 stops once the device has
+ * used the receive buffers posted before the crash, so {@link #EVENTS_PER_TRANSACTION} of 1.5
+ * bounds them (report-2018's example: 11 M events, estimated 91 M). Memory and the kernel log
+ * scale with the same budget: raising {@code maxEvents} raises all three. While running, the
+ * event budget is enforced exactly, and a heap nearly full ends the run instead of an
+ * OutOfMemoryError (some policies print a line per faulting transaction: minimal.yaml's 20 s of
+ * kdump kernel log 109 MB).
  *
  * @param maxEvents simulation events one run may take (the CLI's {@code --max-events})
  */
 public record RunBudget(long maxEvents) {
 
-    /** The default: about {@value} events, a few minutes of simulation at the worst; the library needs under 3 million. */
-    public static final long DEFAULT_MAX_EVENTS = 50_000_000L;
-    /** Upper bound of simulation events per DMA transaction. */
-    public static final int EVENTS_PER_TRANSACTION = 4;
+    /** The default: {@value} estimated events, about two minutes of simulation at the worst (1.7 M events/s); the library needs under 3 million. */
+    public static final long DEFAULT_MAX_EVENTS = 200_000_000L;
+    /** Upper bound of simulation events per DMA transaction at the driver's rate (see the class comment). */
+    public static final double EVENTS_PER_TRANSACTION = 1.5;
     /** Memory of the default budget: what the run's drivers map (DMA-touched pages are kept) plus the simulator's own. */
     public static final long DEFAULT_MAX_MEMORY_BYTES = 4L << 30;
     /** Kernel log of the default budget. */
@@ -132,13 +137,40 @@ public record RunBudget(long maxEvents) {
         return 2 * ringBytes + buffers * per;
     }
 
-    /** Thrown from inside a run that passes {@link #maxEvents}: the run is abandoned, not reported. */
+    /** Thrown from inside a run that passes {@link #maxEvents} or nearly fills the heap: the run is abandoned, not reported. */
     public static final class Exceeded extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         public Exceeded(long maxEvents, long simulatedNs) {
             super(String.format(java.util.Locale.ROOT, "the run passed its budget of %d simulation events at %.3f s of simulated time"
                     + " (raise it with --max-events N)", maxEvents, simulatedNs / 1e9), null, false, false);
+        }
+
+        Exceeded(String message) {
+            super(message, null, false, false);
+        }
+
+        /** The heap is nearly full: ending the run now leaves room to report it. */
+        public static Exceeded heap(long simulatedNs, long usedBytes, long maxBytes) {
+            return new Exceeded(String.format(java.util.Locale.ROOT, "the run used %d MiB of the %d MiB heap at %.3f s of simulated time"
+                    + " and was stopped (give the JVM more memory, e.g. -Xmx, or shorten the run)", usedBytes >> 20, maxBytes >> 20,
+                    simulatedNs / 1e9));
+        }
+    }
+
+    /** Fraction of the heap in use past which a run is ended. */
+    static final double HEAP_LIMIT = 0.92;
+
+    /** Checks the heap (every 2^16 transactions: cheap); throws {@link Exceeded} when it is nearly full after a GC would not help. */
+    static void checkHeap(long simulatedNs) {
+        Runtime rt = Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        if (used > HEAP_LIMIT * rt.maxMemory()) {
+            System.gc(); // only when nearly full: count what is live, not garbage
+            used = rt.totalMemory() - rt.freeMemory();
+            if (used > HEAP_LIMIT * rt.maxMemory()) {
+                throw Exceeded.heap(simulatedNs, used, rt.maxMemory());
+            }
         }
     }
 }

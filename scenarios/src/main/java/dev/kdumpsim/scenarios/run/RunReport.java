@@ -8,6 +8,7 @@ import dev.kdumpsim.kernel.verdict.LedgerFate;
 import dev.kdumpsim.pcie.Bdf;
 import dev.kdumpsim.scenarios.ScenarioJson;
 import dev.kdumpsim.scenarios.model.Scenario;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +101,7 @@ public final class RunReport {
             d.put("abortedCompletions", a.abortedCompletions());
             d.put("completionTimeouts", a.completionTimeouts());
             d.put("reported", new ArrayList<>(a.reportedErrors()));
-            d.put("uncorrectableStatus", String.format("0x%08x", a.uncorrectableStatus()));
+            d.put("uncorrectableStatus", String.format(Locale.ROOT, "0x%08x", a.uncorrectableStatus()));
             d.put("wedged", a.wedged());
             m.put(a.bdf(), d);
         }
@@ -150,11 +151,11 @@ public final class RunReport {
     }
 
     static String hex(long v) {
-        return String.format("0x%016x", v);
+        return String.format(Locale.ROOT, "0x%016x", v);
     }
 
     static String seconds(long ns) {
-        return String.format("%d.%06d", ns / 1_000_000_000L, (ns % 1_000_000_000L) / 1000);
+        return String.format(Locale.ROOT, "%d.%06d", ns / 1_000_000_000L, (ns % 1_000_000_000L) / 1000);
     }
 
     /** Pretty JSON of a report tree. */

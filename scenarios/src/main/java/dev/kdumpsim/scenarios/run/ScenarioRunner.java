@@ -38,9 +38,13 @@ public final class ScenarioRunner {
         Machine machine = new Machine(MachineAssembler.assemble(s));
         Simulation sim = machine.simulation();
         // checked on every DMA fate, which is where a run's events come from; the observer only reads
+        long[] transactions = new long[1];
         machine.rootComplex().addObserver((t, rid, sid, w, a, len, fate, pa, region, id) -> {
             if (sim.executedEvents() > maxEvents) {
                 throw new RunBudget.Exceeded(maxEvents, sim.now());
+            }
+            if ((++transactions[0] & 0xffff) == 0) {
+                RunBudget.checkHeap(sim.now());
             }
         });
         RunResult r = machine.run();

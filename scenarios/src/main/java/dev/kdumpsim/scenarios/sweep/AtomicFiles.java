@@ -17,6 +17,18 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** rw-r--r-- for every file a sweep writes, whatever the umask: the outputs are meant to be shared (a no-op off POSIX). */
+    static final java.util.Set<java.nio.file.attribute.PosixFilePermission> MODE_0644 =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+
+    static void shareable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, MODE_0644);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its default permissions apply
+        }
+    }
+
     static void write(Path target, String text) throws IOException {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -28,6 +40,7 @@ final class AtomicFiles {
         Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".tmp");
         try {
             Files.write(tmp, bytes);
+            shareable(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

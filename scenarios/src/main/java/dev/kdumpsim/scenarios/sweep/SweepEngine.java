@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * rows are put in variant order and the outputs written ({@link SweepOutputs}), so the files are
  * the same bytes for any number of jobs and any completion order.
  *
- * <p>A variant whose runner throws is a crashed row and the sweep goes on. A variant whose
+ * <p>A variant whose runner throws (also OutOfMemoryError, or a run past its event budget), or
+ * whose estimated run exceeds the budget, is a crashed row and the sweep goes on. A variant whose
  * scenario does not load (a combination of values the validator rejects) stops the sweep with
  * that {@link ScenarioException}: it is bad input, not a result.
  */
@@ -33,7 +34,13 @@ public final class SweepEngine {
     public static SweepResult run(SweepPlan plan, VariantRunner runner, SweepOptions options, SweepProgress progress)
             throws ScenarioException, SweepInputException, IOException, InterruptedException {
         Path dir = options.outDir();
-        Files.createDirectories(dir);
+        try (OutputLock lock = OutputLock.acquire(dir, "sweep")) {
+            return runLocked(plan, runner, options, progress, dir);
+        }
+    }
+
+    private static SweepResult runLocked(SweepPlan plan, VariantRunner runner, SweepOptions options, SweepProgress progress, Path dir)
+            throws ScenarioException, SweepInputException, IOException, InterruptedException {
         SweepManifest manifest = plan.manifest().withShard(options.shard());
         int[] mine = java.util.stream.IntStream.range(0, plan.size()).filter(options.shard()::contains).toArray();
         VariantRow[] rows = new VariantRow[plan.size()];
@@ -96,6 +103,14 @@ public final class SweepEngine {
                         try {
                             s = plan.materialize(v);
                         } catch (ScenarioException e) {
+                            if (ScenarioException.BUDGET_HINT.equals(e.hint())) {
+                                // over the run budget: a result of this variant (a crashed row), not bad input
+                                VariantRow row = VariantRow.crashed(v, paths, new IllegalStateException(e.format()));
+                                rows[v.index()] = row;
+                                journal.append(row);
+                                progress.advanced(done.incrementAndGet(), total);
+                                continue;
+                            }
                             next.set(todo.length); // stop handing out work
                             String where = e.line() > 0 ? e.file() + ":" + e.line() + ":" + e.column() : e.file();
                             throw new ScenarioException(plan.file(), 0, 0, "variant #" + v.index() + " (--set "
@@ -104,7 +119,8 @@ public final class SweepEngine {
                         VariantRow row;
                         try {
                             row = VariantRow.of(v, paths, runner.run(s));
-                        } catch (Exception | StackOverflowError | AssertionError | LinkageError e) {
+                        } catch (Exception | StackOverflowError | OutOfMemoryError | AssertionError | LinkageError e) {
+                            // an OutOfMemoryError is this variant's (the others hold little): the row records it and the sweep goes on
                             row = VariantRow.crashed(v, paths, e);
                         }
                         rows[v.index()] = row;
@@ -145,17 +161,22 @@ public final class SweepEngine {
         if (Files.exists(dir.resolve(SweepJournal.NAME))) {
             return SweepJournal.recover(dir, manifest);
         }
+        Path file = dir.resolve(SweepOutputs.MANIFEST);
+        SweepManifest previous;
         try {
-            SweepManifest previous = SweepManifest.fromJson(Json.parse(Files.readString(dir.resolve(SweepOutputs.MANIFEST))));
-            if (!previous.equals(manifest)) {
-                return List.of();
-            }
-            return SweepMerge.readRows(dir.resolve(SweepOutputs.RESULTS_JSONL));
+            previous = SweepManifest.fromJson(Json.parse(SweepJournal.readUtf8(file)));
         } catch (NoSuchFileException e) {
-            return List.of();
+            return List.of(); // nothing ran here yet: --resume starts from the beginning
         } catch (IllegalArgumentException e) {
-            return List.of(); // not a finished sweep of ours: start over
+            throw new SweepInputException(file + ": --resume needs the outputs of this sweep, and this is not a sweep manifest ("
+                    + e.getMessage() + "); use another --out, or run without --resume");
         }
+        if (!previous.equals(manifest)) {
+            throw new SweepInputException(dir + " holds the outputs of another sweep (" + previous.scenario()
+                    + (previous.shard() == null ? "" : ", shard " + previous.shard()) + ", " + previous.variants()
+                    + " variants); --resume continues only the same sweep and shard: use another --out, or run without --resume");
+        }
+        return SweepMerge.readRows(dir.resolve(SweepOutputs.RESULTS_JSONL));
     }
 
     private static void check(SweepPlan plan, Shard shard, VariantRow[] rows, VariantRow r) throws SweepInputException {

@@ -56,6 +56,36 @@ final class SweepJournal implements AutoCloseable {
         channel.close();
     }
 
+    /**
+     * A file's text as strict UTF-8; bytes that are not UTF-8 are an IllegalArgumentException
+     * located {@code file:line:column} (1-based, in bytes from the line's start), not a
+     * MalformedInputException with no position.
+     */
+    static String readUtf8(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult r = d.decode(in, out, true);
+        if (r.isError()) {
+            int at = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s:%d:%d: not UTF-8 text (byte 0x%02x)", file, line,
+                    at - lineStart + 1, bytes[at] & 0xff));
+        }
+        out.flip();
+        return out.toString();
+    }
+
     static void delete(Path dir) throws IOException {
         Files.deleteIfExists(dir.resolve(NAME));
     }
@@ -69,9 +99,11 @@ final class SweepJournal implements AutoCloseable {
         Path file = dir.resolve(NAME);
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = readUtf8(file);
         } catch (NoSuchFileException e) {
             return List.of();
+        } catch (IllegalArgumentException e) {
+            throw new SweepInputException(e.getMessage() + "; remove the line, or run without --resume to start over");
         }
         String[] lines = text.split("\n", -1);
         // the element after the last "\n" is "" for a complete file, or the torn tail

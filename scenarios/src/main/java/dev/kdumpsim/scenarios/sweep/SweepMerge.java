@@ -23,6 +23,25 @@ public final class SweepMerge {
         if (shardDirs.isEmpty()) {
             throw new SweepInputException("nothing to merge: give the shards' output directories");
         }
+        Path outReal = real(out);
+        for (Path dir : shardDirs) {
+            if (real(dir).equals(outReal)) {
+                throw new SweepInputException("--out " + out + " is one of the directories to merge (" + dir
+                        + "): merging would overwrite a shard's results with the merge; give another --out");
+            }
+        }
+        try (OutputLock lock = OutputLock.acquire(out, "merge")) {
+            return mergeLocked(shardDirs, out);
+        }
+    }
+
+    /** The directory itself, through symbolic links when it exists, so two spellings of one directory compare equal. */
+    private static Path real(Path dir) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize();
+        return Files.exists(abs) ? abs.toRealPath() : abs;
+    }
+
+    private static SweepResult mergeLocked(List<Path> shardDirs, Path out) throws IOException, SweepInputException {
         SweepManifest whole = null;
         Path first = null;
         VariantRow[] rows = null;
@@ -72,7 +91,7 @@ public final class SweepMerge {
     private static SweepManifest manifest(Path dir) throws IOException, SweepInputException {
         Path file = dir.resolve(SweepOutputs.MANIFEST);
         try {
-            return SweepManifest.fromJson(Json.parse(Files.readString(file, StandardCharsets.UTF_8)));
+            return SweepManifest.fromJson(Json.parse(SweepJournal.readUtf8(file)));
         } catch (NoSuchFileException e) {
             String hint = Files.exists(dir.resolve(SweepJournal.NAME)) ? " (it has a journal: the shard did not finish; rerun it with --resume)" : "";
             throw new SweepInputException(dir + " is not a finished sweep output: no " + SweepOutputs.MANIFEST + hint);
@@ -86,9 +105,11 @@ public final class SweepMerge {
         List<VariantRow> rows = new ArrayList<>();
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = List.of(SweepJournal.readUtf8(file).split("\n", -1));
         } catch (NoSuchFileException e) {
             throw new SweepInputException(file + ": missing");
+        } catch (IllegalArgumentException e) {
+            throw new SweepInputException(e.getMessage());
         }
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isEmpty()) {

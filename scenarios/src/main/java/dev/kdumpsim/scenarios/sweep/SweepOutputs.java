@@ -11,8 +11,9 @@ import java.util.Map;
  * and {@code kdumpsim merge} of shards all produce the same bytes: {@code results.jsonl},
  * {@code results.csv}, {@code summary.md}, {@code junit.xml}, the plots ({@code heatmap-corruption}
  * and {@code policy-<value>}, each {@code .png} and {@code .svg}) and {@code sweep.json}, each
- * written atomically, {@code sweep.json} last. Plot files of an earlier sweep in the same
- * directory that this one does not write are removed.
+ * written atomically, {@code sweep.json} last; sweep.json lists them under {@code outputs}. Files
+ * an earlier sweep in the same directory wrote (by its sweep.json) that this one does not write
+ * are removed; nothing else is, whatever its name (a user's own policy-*.png stays).
  */
 public final class SweepOutputs {
 
@@ -25,21 +26,32 @@ public final class SweepOutputs {
     private SweepOutputs() {
     }
 
-    /** Plots an earlier sweep left in {@code dir} (another policy value, say) would pass for this sweep's. */
-    private static void removeStalePlots(Path dir, List<String> written) throws IOException {
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
-            for (Path p : files.toList()) {
-                String n = p.getFileName().toString();
-                boolean plot = (n.startsWith("policy-") || n.startsWith("heatmap-")) && (n.endsWith(".png") || n.endsWith(".svg"));
-                if (plot && !written.contains(n)) {
-                    java.nio.file.Files.delete(p);
+    /** Key of sweep.json listing the files the sweep wrote besides sweep.json (the only files a later sweep may remove). */
+    static final String OUTPUTS = "outputs";
+
+    /** The files an earlier sweep in {@code dir} wrote, by its sweep.json; empty when there is none or it is not ours. */
+    @SuppressWarnings("unchecked")
+    static List<String> previousOutputs(Path dir) {
+        try {
+            Object json = Json.parse(java.nio.file.Files.readString(dir.resolve(MANIFEST), java.nio.charset.StandardCharsets.UTF_8));
+            List<String> out = new ArrayList<>();
+            if (json instanceof Map<?, ?> o && o.get(OUTPUTS) instanceof List<?> l) {
+                for (Object x : l) {
+                    // only plain names in dir: a hand-edited manifest cannot name a file elsewhere
+                    if (x instanceof String n && !n.isEmpty() && !n.startsWith(".") && !n.contains("/") && !n.contains("\\")) {
+                        out.add(n);
+                    }
                 }
             }
+            return out;
+        } catch (IOException | IllegalArgumentException | ClassCastException e) {
+            return List.of();
         }
     }
 
     /** Writes every output file into {@code dir}; returns their names in writing order. */
     public static List<String> write(Path dir, SweepManifest m, List<VariantRow> rows) throws IOException {
+        List<String> previous = previousOutputs(dir);
         List<String> names = new ArrayList<>();
         AtomicFiles.write(dir.resolve(RESULTS_JSONL), ResultsTable.jsonl(rows));
         names.add(RESULTS_JSONL);
@@ -54,9 +66,15 @@ public final class SweepOutputs {
             AtomicFiles.write(dir.resolve(e.getKey()), e.getValue());
             names.add(e.getKey());
         }
-        AtomicFiles.write(dir.resolve(MANIFEST), m.toJsonText());
+        Map<String, Object> manifest = m.toJson();
+        manifest.put(OUTPUTS, new ArrayList<Object>(names));
+        AtomicFiles.write(dir.resolve(MANIFEST), Json.pretty(manifest));
         names.add(MANIFEST);
-        removeStalePlots(dir, names);
+        for (String n : previous) {
+            if (!names.contains(n)) {
+                java.nio.file.Files.deleteIfExists(dir.resolve(n)); // ours, from the earlier sweep: would pass for this one's
+            }
+        }
         return names;
     }
 }

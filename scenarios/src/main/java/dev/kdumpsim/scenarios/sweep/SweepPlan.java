@@ -6,6 +6,7 @@ import dev.kdumpsim.scenarios.load.Yaml;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.model.Sweep;
 import dev.kdumpsim.scenarios.model.SweepParameter;
+import dev.kdumpsim.scenarios.run.RunBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,11 @@ public final class SweepPlan {
     private final long firstSeed;
     private final int[] points; // accepted points, as mixed-radix numbers (first parameter most significant)
     private final SweepManifest manifest;
+    private final long maxEvents;
 
-    private SweepPlan(String file, String text, List<String> sets, Scenario base, List<SweepAxis> axes, int seeds, int[] points) {
+    private SweepPlan(String file, String text, List<String> sets, Scenario base, List<SweepAxis> axes, int seeds, int[] points,
+            long maxEvents) {
+        this.maxEvents = maxEvents;
         this.file = file;
         this.text = text;
         this.sets = List.copyOf(sets);
@@ -60,7 +64,26 @@ public final class SweepPlan {
      */
     public static SweepPlan create(String file, String text, List<String> sets, List<String> params, Integer seedsOverride)
             throws ScenarioException {
-        Scenario base = ScenarioLoader.parse(file, text, sets);
+        return create(file, text, sets, params, seedsOverride, RunBudget.DEFAULT_MAX_EVENTS);
+    }
+
+    /**
+     * As {@link #create(String, String, List, List, Integer)}, each variant's run budgeted at
+     * {@code maxEvents} simulation events (the CLI's {@code --max-events}): a variant whose
+     * estimate is over it is a crashed row. The scenario without sweep values may be over it
+     * (the swept values may bring it down).
+     */
+    public static SweepPlan create(String file, String text, List<String> sets, List<String> params, Integer seedsOverride,
+            long maxEvents) throws ScenarioException {
+        Scenario base;
+        try {
+            base = ScenarioLoader.parse(file, text, sets, maxEvents);
+        } catch (ScenarioException e) {
+            if (!ScenarioException.BUDGET_HINT.equals(e.hint())) {
+                throw e;
+            }
+            base = ScenarioLoader.parse(file, text, sets, Long.MAX_VALUE);
+        }
         Sweep sweep = base.sweep().orElse(null);
         List<SweepAxis> axes = new ArrayList<>();
         List<Integer> origin = new ArrayList<>(); // index in sweep.parameters, or -1 for --param
@@ -87,9 +110,15 @@ public final class SweepPlan {
         if (seeds < 1 || seeds > SweepValidator.MAX_SEEDS) {
             throw new ScenarioException("--seeds", 0, 0, "seeds per point must be 1 to " + SweepValidator.MAX_SEEDS + ", not " + seeds, "");
         }
-        checkValues(file, text, sets, axes, origin);
+        count(file, text, axes, seeds); // before any value is loaded or any point expanded
+        checkValues(file, text, sets, axes, origin, maxEvents);
         int[] points = points(axes, sweep == null ? List.of() : sweep.exclude(), seeds, file);
-        return new SweepPlan(file, text, sets, base, axes, seeds, points);
+        return new SweepPlan(file, text, sets, base, axes, seeds, points, maxEvents);
+    }
+
+    /** A parameter that sets a kernel's IOMMU driver policy: {@code iommuDriver}, or its alias {@code smmuDriver}. */
+    static boolean isDriverPolicyPath(String path) {
+        return path.endsWith("iommuDriver") || path.endsWith("smmuDriver");
     }
 
     private static int indexOf(List<SweepAxis> axes, String path) {
@@ -102,16 +131,19 @@ public final class SweepPlan {
     }
 
     /** Loads the scenario once per parameter value, so a value that does not fit its path is one located error. */
-    private static void checkValues(String file, String text, List<String> sets, List<SweepAxis> axes, List<Integer> origin)
-            throws ScenarioException {
+    private static void checkValues(String file, String text, List<String> sets, List<SweepAxis> axes, List<Integer> origin,
+            long maxEvents) throws ScenarioException {
         for (int a = 0; a < axes.size(); a++) {
             SweepAxis axis = axes.get(a);
             for (int v = 0; v < axis.values().size(); v++) {
                 List<String> overrides = new ArrayList<>(sets);
                 overrides.add(axis.path() + "=" + axis.values().get(v));
                 try {
-                    ScenarioLoader.parse(file, text, overrides);
+                    ScenarioLoader.parse(file, text, overrides, maxEvents);
                 } catch (ScenarioException e) {
+                    if (ScenarioException.BUDGET_HINT.equals(e.hint())) {
+                        continue; // over the run budget with this value: its variants become crashed rows, the others run
+                    }
                     if (origin.get(a) < 0) {
                         throw new ScenarioException("--param " + axis.path(), 0, 0, "value '" + axis.values().get(v) + "': " + e.problem(), e.hint());
                     }
@@ -149,13 +181,28 @@ public final class SweepPlan {
         return null;
     }
 
+    /**
+     * Refuses a plan of more than {@link #MAX_VARIANTS} variants from the value counts alone (a
+     * product of 10^8 is refused in microseconds), located at {@code sweep.parameters} when written there.
+     */
+    private static void count(String file, String text, List<SweepAxis> axes, int seeds) throws ScenarioException {
+        double total = seeds;
+        for (SweepAxis a : axes) {
+            total *= a.values().size();
+        }
+        if (total > MAX_VARIANTS) {
+            String problem = String.format(java.util.Locale.ROOT, "the sweep has %.0f variants (%s x %d seed(s)), more than %d",
+                    total, String.join(" x ", axes.stream().map(a -> String.valueOf(a.values().size())).toList()), seeds, MAX_VARIANTS);
+            String hint = "use fewer values or seeds, or exclude points";
+            Node at = child(child(Yaml.compose(file, text), "sweep"), "parameters");
+            throw at == null ? new ScenarioException(file, 0, 0, problem, hint) : Yaml.error(at, problem, hint);
+        }
+    }
+
     private static int[] points(List<SweepAxis> axes, List<Map<String, String>> exclude, int seeds, String file) throws ScenarioException {
         long total = 1;
         for (SweepAxis a : axes) {
             total *= a.values().size();
-            if (total * seeds > MAX_VARIANTS) {
-                throw new ScenarioException(file, 0, 0, "the sweep has more than " + MAX_VARIANTS + " variants", "use fewer values or seeds, or shard it");
-            }
         }
         int[] accepted = new int[(int) total];
         int count = 0;
@@ -212,7 +259,7 @@ public final class SweepPlan {
             policy = sweep.policyCharts().get().policy().strip();
             policyX = sweep.policyCharts().get().x().map(String::strip).orElse(null);
         } else {
-            policy = paths.stream().filter(p -> p.endsWith("smmuDriver")).findFirst().orElse(null);
+            policy = paths.stream().filter(SweepPlan::isDriverPolicyPath).findFirst().orElse(null);
         }
         if (policy != null && policyX == null) {
             for (String p : paths) {
@@ -268,7 +315,12 @@ public final class SweepPlan {
 
     /** The scenario of {@code variant}: the text loaded with its {@code --set} arguments. */
     public Scenario materialize(Variant variant) throws ScenarioException {
-        return ScenarioLoader.parse(file, text, variant.setArgs());
+        return ScenarioLoader.parse(file, text, variant.setArgs(), maxEvents);
+    }
+
+    /** The event budget of each variant's run (pass it to the runner: {@code ScenarioRunner.run(s, version, maxEvents())}). */
+    public long maxEvents() {
+        return maxEvents;
     }
 
     List<String> paths() {

@@ -60,15 +60,27 @@ final class SweepPlots {
     private SweepPlots() {
     }
 
-    /** File name to bytes, in a fixed order; empty when the manifest names no plot axes. */
+    /** Most heatmap cells drawn (a 50 x 50 grid); a larger grid of what ran is left out, not drawn unreadably. */
+    static final int MAX_CELLS = 2_500;
+    /** Most categories on a policy chart's axis, and most policy charts. */
+    static final int MAX_CATEGORIES = 500;
+    static final int MAX_POLICY_CHARTS = 64;
+
+    /**
+     * File name to bytes, in a fixed order; empty when the manifest names no plot axes. Axes hold
+     * only the values that ran (a sweep of a 1000 x 10000 plan that ran 50 variants draws at most
+     * 50 cells), and plots past {@link #MAX_CELLS} / {@link #MAX_CATEGORIES} are left out.
+     */
     static Map<String, byte[]> render(SweepManifest m, List<VariantRow> rows) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        if (m.heatmapX() != null && m.heatmapY() != null) {
+        if (m.heatmapX() != null && m.heatmapY() != null
+                && (long) values(m, rows, m.heatmapX()).size() * values(m, rows, m.heatmapY()).size() <= MAX_CELLS) {
             add(files, "heatmap-corruption", heatmap(m, rows));
         }
-        if (m.policy() != null && m.policyX() != null) {
+        if (m.policy() != null && m.policyX() != null && values(m, rows, m.policy()).size() <= MAX_POLICY_CHARTS
+                && values(m, rows, m.policyX()).size() <= MAX_CATEGORIES) {
             List<String> slugs = new ArrayList<>();
-            for (String policy : values(m, m.policy())) {
+            for (String policy : values(m, rows, m.policy())) {
                 String slug = slug(policy);
                 String unique = slug;
                 for (int i = 2; slugs.contains(unique); i++) {
@@ -91,18 +103,23 @@ final class SweepPlots {
         files.put(base + ".svg", (g.getSVGDocument() + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static List<String> values(SweepManifest m, String path) {
+    /** The values of parameter {@code path} that some row ran with, in the parameter's order. */
+    private static List<String> values(SweepManifest m, List<VariantRow> rows, String path) {
+        java.util.Set<String> ran = new java.util.HashSet<>();
+        for (VariantRow r : rows) {
+            ran.add(r.parameters().get(path));
+        }
         for (SweepAxis a : m.parameters()) {
             if (a.path().equals(path)) {
-                return a.values();
+                return a.values().stream().filter(ran::contains).toList();
             }
         }
         return List.of();
     }
 
     private static JFreeChart heatmap(SweepManifest m, List<VariantRow> rows) {
-        List<String> xs = values(m, m.heatmapX());
-        List<String> ys = values(m, m.heatmapY());
+        List<String> xs = values(m, rows, m.heatmapX());
+        List<String> ys = values(m, rows, m.heatmapY());
         MetricStats[][] cells = new MetricStats[xs.size()][ys.size()];
         for (VariantRow r : rows) {
             int x = xs.indexOf(r.parameters().get(m.heatmapX()));
@@ -169,7 +186,7 @@ final class SweepPlots {
     }
 
     private static JFreeChart policyChart(SweepManifest m, List<VariantRow> rows, String policy) {
-        List<String> xs = values(m, m.policyX());
+        List<String> xs = values(m, rows, m.policyX());
         Map<String, MetricStats> byX = new LinkedHashMap<>();
         xs.forEach(x -> byX.put(x, new MetricStats()));
         for (VariantRow r : rows) {
@@ -201,6 +218,8 @@ final class SweepPlots {
         CategoryPlot plot = new CategoryPlot(rate, xAxis, rateAxis, rateRenderer);
         NumberAxis taintedAxis = new NumberAxis("mean tainted dump pages");
         taintedAxis.setAutoRangeIncludesZero(true);
+        // the standard tick units format with the default locale (Arabic-Indic digits under ar-SA): labels are Locale.ROOT
+        taintedAxis.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         plot.setRangeAxis(1, taintedAxis);
         plot.setDataset(1, tainted);
         plot.mapDatasetToRangeAxis(1, 1);

@@ -1,5 +1,6 @@
 package dev.kdumpsim.scenarios.value;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,11 +44,11 @@ public record Bdf(int segment, int bus, int device, int function) implements Com
 
     /** Linux's {@code pci_name()} form: "0000:01:00.0". */
     public String pciName() {
-        return String.format("%04x:%02x:%02x.%d", segment, bus, device, function);
+        return String.format(Locale.ROOT, "%04x:%02x:%02x.%d", segment, bus, device, function);
     }
 
     @Override
     public String toString() {
-        return String.format("%02x:%02x.%d", bus, device, function);
+        return String.format(Locale.ROOT, "%02x:%02x.%d", bus, device, function);
     }
 }

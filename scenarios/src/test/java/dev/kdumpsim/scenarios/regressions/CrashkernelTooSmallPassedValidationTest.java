@@ -20,7 +20,7 @@ class CrashkernelTooSmallPassedValidationTest {
         assertAt(error(Hostile.BASE.replace("crashkernel=512M", "crashkernel=1")), "s.yaml", 9, 14,
                 "cannot hold the kdump kernel");
         assertAt(error(Hostile.BASE.replace("crashkernel=512M", "crashkernel=64M")), "s.yaml", 9, 14,
-                "crashkernel=64M cannot hold the kdump kernel");
+                "a crashkernel region of 64MiB cannot hold the kdump kernel");
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * What broke: {@code dmaRatePerSec: 1e12} (10^12 transactions a second) or a run-until at
  * 10^9 s validated and then ran for minutes or hours. Fix: before anything runs, RunBudget
  * estimates events (rate x simulated time x devices), memory and log size; past the budget
- * (50 million events by default) the load is a located error at the rate or the run-until that
+ * (200 million events by default) the load is a located error at the rate or the run-until that
  * dominates, naming the estimate and "raise it with --max-events N". While running, the same
  * budget ends a run that takes more events than estimated.
  */
@@ -29,8 +29,8 @@ class UnboundedRunsRanForMinutesTest {
     @Test
     void aTeraTransactionRateIsRefusedAtItsKey() {
         ScenarioException e = error(NIC.replace("RATE", "1000000000000"));
-        assertAt(e, "s.yaml", 10, 50, "estimated 2.00e+14 simulation events");
-        assertTrue(e.format().endsWith("more than the budget of 50000000 (raise it with --max-events N)"), e.format());
+        assertAt(e, "s.yaml", 10, 50, "estimated 7.49e+13 simulation events");
+        assertTrue(e.format().endsWith("more than the budget of 200000000 (raise it with --max-events N)"), e.format());
     }
 
     @Test
@@ -43,7 +43,7 @@ class UnboundedRunsRanForMinutesTest {
 
     @Test
     void aLargerBudgetAcceptsWhatTheDefaultRefuses() throws Exception {
-        String text = NIC.replace("RATE", "2000000");
+        String text = NIC.replace("RATE", "5000000");
         assertThrows(ScenarioException.class, () -> ScenarioLoader.parse("s.yaml", text, List.of()));
         ScenarioLoader.parse("s.yaml", text, List.of(), 1_000_000_000L);
     }

@@ -25,8 +25,8 @@ class ReportPathsTest {
                         - {bdf: "01:00.0", functions: 2}
                         - {bdf: "02:00.0", port: "00:01.0"}
                 kernels:
-                  first: {cmdline: "crashkernel=512M", drivers: [{device: "01:00.0"}, {device: "02:00.0", profile: storage}]}
-                  kdump: {drivers: [{device: "02:00.0", profile: storage}]}
+                  first: {cmdline: "crashkernel=512M", drivers: [{device: "01:00.0", dmaRatePerSec: 2000}, {device: "02:00.0", profile: storage, dmaRatePerSec: 500}]}
+                  kdump: {drivers: [{device: "02:00.0", profile: storage, dmaRatePerSec: 500}]}
                 timeline: [{at: 10s, action: panic}]
                 """, List.of());
         Map<String, Object> report = ScenarioRunner.run(s, "test").report();

@@ -40,7 +40,11 @@ class SweepOutputsTest {
 
     @Test
     void plotsOfAnEarlierSweepInTheDirectoryAreRemovedOtherFilesKept() throws Exception {
-        Files.writeString(tmp.resolve("policy-old.png"), "stale");
+        // an earlier sweep wrote policy-old.*; the user's own policy-mine.png is not in its manifest and stays
+        SweepManifest old = manifest(List.of(new SweepAxis("p", List.of("old")), new SweepAxis("q", List.of("1"))), "q", "p", "p", "q");
+        SweepOutputs.write(tmp, old, List.of(row(0, Map.of("p", "old", "q", "1"), Map.of(MetricStats.CORRUPTED, true))));
+        assertTrue(Files.exists(tmp.resolve("policy-old.png")));
+        Files.writeString(tmp.resolve("policy-mine.png"), "mine");
         Files.writeString(tmp.resolve("heatmap-corruption.svg"), "stale");
         Files.writeString(tmp.resolve("notes.txt"), "mine");
         SweepManifest m = manifest(List.of(new SweepAxis("p", List.of("x")), new SweepAxis("q", List.of("1", "2"))), "q", "p", "p", "q");
@@ -49,6 +53,8 @@ class SweepOutputsTest {
         List<String> names = SweepOutputs.write(tmp, m, rows);
         assertTrue(names.contains("policy-x.svg") && names.contains("heatmap-corruption.png"), names.toString());
         assertFalse(Files.exists(tmp.resolve("policy-old.png")));
+        assertFalse(Files.exists(tmp.resolve("policy-old.svg")));
+        assertEquals("mine", Files.readString(tmp.resolve("policy-mine.png")));
         assertTrue(Files.readString(tmp.resolve("heatmap-corruption.svg")).contains("<svg"));
         assertEquals("mine", Files.readString(tmp.resolve("notes.txt")));
         try (var s = Files.list(tmp)) {
