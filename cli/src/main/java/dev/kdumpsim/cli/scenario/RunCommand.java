@@ -12,6 +12,7 @@ import dev.kdumpsim.cli.text.LogSummary;
 import dev.kdumpsim.cli.text.Style;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.run.RunReport;
+import dev.kdumpsim.scenarios.run.RunBudget;
 import dev.kdumpsim.scenarios.run.ScenarioRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -89,9 +90,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel runs for --seeds (default: the machine's cores).")
     Integer jobs;
 
-    @Option(names = "--max-events", paramLabel = "N", defaultValue = "50000000",
-            description = "Event budget: a scenario whose estimated simulation events exceed N is refused at load (default ${DEFAULT-VALUE}).")
-    long maxEvents;
+    @Option(names = "--max-events", paramLabel = "N",
+            description = "Event budget: a scenario whose estimated simulation events exceed N is refused at load (default 200,000,000: RunBudget.DEFAULT_MAX_EVENTS).")
+    Long maxEventsOption;
+
+    long maxEvents() {
+        return maxEventsOption == null ? RunBudget.DEFAULT_MAX_EVENTS : maxEventsOption;
+    }
 
     @Option(names = "--log", paramLabel = "MODE", defaultValue = "summary",
             description = "Kernel logs on the terminal: full, summary (floods collapsed to their first records and a count), or none (default: ${DEFAULT-VALUE}).")
@@ -117,11 +122,13 @@ public final class RunCommand implements Callable<Integer> {
         if (seed != null) {
             overrides.add("seed=" + seed);
         }
-        Scenario s = ScenarioFiles.load(file, overrides, maxEvents);
+        Scenario s = ScenarioFiles.load(file, overrides, maxEvents());
         FateCounters counters = null; // attached to the run once ScenarioRunner offers a hook
         ScenarioRunner.Outcome o;
         try {
-            o = ScenarioRunner.run(s, VersionProvider.version(), maxEvents);
+            o = ScenarioRunner.run(s, VersionProvider.version(), maxEvents());
+        } catch (RunBudget.Exceeded e) {
+            throw new UserInputException(file + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }
@@ -175,10 +182,10 @@ public final class RunCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
-        long first = seed != null ? seed : ScenarioFiles.load(file, sets, maxEvents).seed();
+        long first = seed != null ? seed : ScenarioFiles.load(file, sets, maxEvents()).seed();
         List<SeedRates.SeedOutcome> outcomes;
         try {
-            outcomes = SeedRates.run(file, sets, first, seeds, threads, maxEvents);
+            outcomes = SeedRates.run(file, sets, first, seeds, threads, maxEvents());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserInputException("interrupted");

@@ -4,6 +4,7 @@ import dev.kdumpsim.cli.ExitCodes;
 import dev.kdumpsim.scenarios.ScenarioException;
 import dev.kdumpsim.scenarios.ScenarioLoader;
 import dev.kdumpsim.scenarios.run.MachineAssembler;
+import dev.kdumpsim.scenarios.run.RunBudget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,9 +26,13 @@ public final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario YAML files.")
     List<Path> files;
 
-    @Option(names = "--max-events", paramLabel = "N", defaultValue = "50000000",
-            description = "Event budget the files must fit, as run checks it (default ${DEFAULT-VALUE}).")
-    long maxEvents;
+    @Option(names = "--max-events", paramLabel = "N",
+            description = "Event budget the files must fit, as run checks it (default 200,000,000: RunBudget.DEFAULT_MAX_EVENTS).")
+    Long maxEventsOption;
+
+    long maxEvents() {
+        return maxEventsOption == null ? RunBudget.DEFAULT_MAX_EVENTS : maxEventsOption;
+    }
 
     @Override
     public Integer call() {
@@ -36,7 +41,7 @@ public final class ValidateCommand implements Callable<Integer> {
         int bad = 0;
         for (Path f : files) {
             try {
-                MachineAssembler.assemble(ScenarioLoader.load(f, List.of(), maxEvents));
+                MachineAssembler.assemble(ScenarioLoader.load(f, List.of(), maxEvents()));
                 out.println(f + ": ok");
             } catch (ScenarioException e) {
                 err.println(e.getMessage());

@@ -4,6 +4,8 @@ import dev.kdumpsim.cli.ExitCodes;
 import dev.kdumpsim.cli.SetOptions;
 import dev.kdumpsim.cli.UserInputException;
 import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.run.RunBudget;
 import dev.kdumpsim.scenarios.sweep.Shard;
 import dev.kdumpsim.scenarios.sweep.SweepEngine;
 import dev.kdumpsim.scenarios.sweep.SweepInputException;
@@ -14,11 +16,6 @@ import dev.kdumpsim.scenarios.sweep.SweepResult;
 import dev.kdumpsim.scenarios.sweep.VariantRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +77,10 @@ public final class SweepCommand implements Callable<Integer> {
         "(SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT); 'auto/N' takes n = N (Kubernetes Indexed Jobs: JOB_COMPLETION_INDEX)."})
     String shard;
 
+    @Option(names = "--max-events", paramLabel = "N",
+            description = "Event budget per variant: variants estimated above N are refused at plan time (default 200,000,000).")
+    Long maxEventsOption;
+
     /** The environment --shard auto reads (tests replace it). */
     java.util.Map<String, String> env = System.getenv();
 
@@ -106,7 +107,8 @@ public final class SweepCommand implements Callable<Integer> {
         }
         SweepPlan plan;
         try {
-            plan = SweepPlan.create(file.toString(), read(file), sets, params, seeds);
+            plan = SweepPlan.create(file.toString(), ScenarioLoader.readText(file), sets, params, seeds,
+                    maxEventsOption == null ? RunBudget.DEFAULT_MAX_EVENTS : maxEventsOption);
         } catch (ScenarioException e) {
             throw new UserInputException(e.format());
         }
@@ -137,16 +139,5 @@ public final class SweepCommand implements Callable<Integer> {
                 + (r.resumed() > 0 ? " (" + r.resumed() + " resumed)" : ""));
         out.println("wrote " + dir + ": " + String.join(", ", r.files()));
         out.flush();
-    }
-
-    private static String read(Path file) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw new UserInputException(file + ": not UTF-8 text (save the file as UTF-8)");
-        } catch (IOException e) {
-            throw new UserInputException(file + ": cannot read file: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
     }
 }
