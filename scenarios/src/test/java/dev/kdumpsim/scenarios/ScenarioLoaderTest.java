@@ -37,7 +37,7 @@ class ScenarioLoaderTest {
         assertEquals(16L << 30, s.platform().dram().get(0).size().bytes());
         assertEquals(StreamTableFormat.TWO_LEVEL, s.platform().smmu().streamTable());
         assertEquals(Bdf.parse("00:00.0"), s.platform().pcie().topology().rootPorts().get(0).bdf());
-        assertEquals(SmmuDriverPolicy.V4_16, s.kernels().kdump().smmuDriver());
+        assertEquals(SmmuDriverPolicy.V4_16, s.kernels().kdump().driverPolicy());
         assertEquals("reset_devices", s.kernels().kdump().cmdline());
         assertEquals(1, s.platform().pcie().topology().endpoints().get(0).functions());
         assertTrue(s.expect().log().isEmpty());
@@ -69,7 +69,7 @@ class ScenarioLoaderTest {
                 "expect.counters.smmuEvents.raised={max: 10}",
                 "platform.smmu.oasBits=48"));
         assertEquals(7, s.seed());
-        assertEquals(SmmuDriverPolicy.V5_2, s.kernels().kdump().smmuDriver());
+        assertEquals(SmmuDriverPolicy.V5_2, s.kernels().kdump().driverPolicy());
         assertEquals(3, s.platform().pcie().topology().endpoints().get(0).wedgeAfterErrors());
         assertEquals(2, s.kernels().first().drivers().get(1).rings());
         assertEquals(2, s.mitigations().size());

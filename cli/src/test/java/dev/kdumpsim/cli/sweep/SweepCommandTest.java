@@ -60,7 +60,7 @@ class SweepCommandTest {
         @Override
         public VariantOutcome run(Scenario s) {
             calls.incrementAndGet();
-            boolean corrupted = s.kernels().kdump().smmuDriver() == SmmuDriverPolicy.V4_16 && !s.mitigations().contains(Mitigation.FLR_ALL)
+            boolean corrupted = s.kernels().kdump().driverPolicy() == SmmuDriverPolicy.V4_16 && !s.mitigations().contains(Mitigation.FLR_ALL)
                     && s.seed() % 2 == 0;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("verdict.kdumpCorrupted", corrupted);

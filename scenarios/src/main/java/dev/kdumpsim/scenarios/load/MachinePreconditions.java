@@ -5,6 +5,7 @@ import dev.kdumpsim.scenarios.ScenarioException;
 import dev.kdumpsim.scenarios.model.ActionKind;
 import dev.kdumpsim.scenarios.model.Endpoint;
 import dev.kdumpsim.scenarios.model.KernelClock;
+import dev.kdumpsim.scenarios.model.PcieSwitch;
 import dev.kdumpsim.scenarios.model.RootPort;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.model.TimelineAction;
@@ -29,7 +30,7 @@ import java.util.TreeMap;
  * <li>PCIe: one segment (one root complex), root ports at bus 0 function 0
  *     ({@code RootComplex.addRootPort}), one device per link at device 0 (a downstream port's link
  *     carries Device 0 only without ARI, PCIe Base 6.0 section 7.3.1; {@code PcieBridge} refuses a
- *     second device), no switches (not assembled yet), a completion timeout above zero.</li>
+ *     second device; a switch is the one device on its port's link), a completion timeout above zero.</li>
  * <li>SBR targets a bridge (it sets Bridge Control.Secondary Bus Reset, a type 1 register).</li>
  * </ul>
  * Driver, memory and StreamID checks are in {@link ScenarioValidator} and {@link MemoryPreconditions}.
@@ -85,10 +86,6 @@ final class MachinePreconditions {
 
     void topology(Scenario s) throws ScenarioException {
         Topology t = s.platform().pcie().topology();
-        if (!t.switches().isEmpty()) {
-            throw at.error(t, "switches", "PCIe switches are not assembled into the machine yet: endpoints attach to root ports",
-                    "remove switches and give each endpoint a root port");
-        }
         segments(t);
         for (RootPort p : t.rootPorts()) {
             if (p.bdf().bus() != 0 || p.bdf().function() != 0) {
@@ -96,7 +93,8 @@ final class MachinePreconditions {
                         "write e.g. \"00:0" + Integer.toHexString(Math.min(p.bdf().device(), 15)) + ".0\"");
             }
         }
-        Map<Bdf, Endpoint> onLink = new HashMap<>();
+        Map<Bdf, Object> onLink = new HashMap<>();
+        switches(t, onLink);
         for (Endpoint e : t.endpoints()) {
             if (e.bdf().bus() == 0) {
                 throw at.error(e, "bdf", "endpoint " + e.bdf() + " is on bus 00, the root complex's own bus",
@@ -108,10 +106,10 @@ final class MachinePreconditions {
                         + ":00.0\" and use functions: for more functions");
             }
             Bdf port = e.port().orElse(t.rootPorts().isEmpty() ? null : t.rootPorts().get(0).bdf());
-            Endpoint other = onLink.putIfAbsent(port, e);
+            Object other = onLink.putIfAbsent(port, e);
             if (other != null) {
-                throw at.error(e, e.port().isPresent() ? "port" : "bdf", "one device per link: " + port + " already has endpoint "
-                        + other.bdf() + " below it" + (e.port().isPresent() ? "" : " (endpoints without port: go below the first root port)"),
+                throw at.error(e, e.port().isPresent() ? "port" : "bdf", "one device per link: " + port + " already has "
+                        + describe(other) + " below it" + (e.port().isPresent() ? "" : " (endpoints without port: go below the first root port)"),
                         "add a root port for " + e.bdf() + " and set its port:");
             }
             long timeout = e.completionTimeout().nanos();
@@ -120,6 +118,43 @@ final class MachinePreconditions {
                         + " is outside the Device Control 2 ranges (above 0, at most 64 s)", "50ms is the PCIe default range");
             }
         }
+    }
+
+    /**
+     * A switch is one device on its parent port's link: its upstream port is device 0 function 0
+     * there (PCIe r5.0 §7.3.1: a link carries device 0 only), and its downstream ports are
+     * function-0 devices of one internal bus, other than the upstream port's bus.
+     */
+    private void switches(Topology t, Map<Bdf, Object> onLink) throws ScenarioException {
+        for (PcieSwitch sw : t.switches()) {
+            Bdf up = sw.upstreamPort();
+            if (up.device() != 0 || up.function() != 0) {
+                throw at.error(sw, "upstreamPort", "switch upstream port " + up + " must be device 00 function 0 of its bus:"
+                        + " it is the one device on " + sw.port() + "'s link", "write \"" + String.format(Locale.ROOT, "%02x", up.bus()) + ":00.0\"");
+            }
+            Object other = onLink.putIfAbsent(sw.port(), sw);
+            if (other != null) {
+                throw at.error(sw, "port", "one device per link: " + sw.port() + " already has " + describe(other) + " below it",
+                        "give the switch a port of its own");
+            }
+            if (sw.downstreamPorts().isEmpty()) {
+                throw at.error(sw, "downstreamPorts", "a switch needs at least one downstream port", "list e.g. [\"03:00.0\", \"03:01.0\"]");
+            }
+            int internal = sw.downstreamPorts().get(0).bus();
+            for (int i = 0; i < sw.downstreamPorts().size(); i++) {
+                Bdf d = sw.downstreamPorts().get(i);
+                if (d.bus() != internal || d.function() != 0 || d.bus() == up.bus()) {
+                    throw at.error(sw, "downstreamPorts", i, "downstream port " + d + " must be function 0 on the switch's internal bus "
+                            + String.format(Locale.ROOT, "%02x", internal) + ", which is not the upstream port's bus "
+                            + String.format(Locale.ROOT, "%02x", up.bus()), "number them e.g. \"" + String.format(Locale.ROOT, "%02x", internal)
+                            + ":00.0\", \"" + String.format(Locale.ROOT, "%02x", internal) + ":01.0\"");
+                }
+            }
+        }
+    }
+
+    private static String describe(Object o) {
+        return o instanceof Endpoint e ? "endpoint " + e.bdf() : o instanceof PcieSwitch s ? "switch " + s.upstreamPort() : String.valueOf(o);
     }
 
     /** The machine has one root complex, so one PCI segment: 0000. */
@@ -150,11 +185,14 @@ final class MachinePreconditions {
         }
     }
 
-    /** Secondary Bus Reset is a bridge's Bridge Control bit: the target must be a root port. */
+    /**
+     * Secondary Bus Reset is a bridge's Bridge Control bit: the target is a root port or a switch
+     * downstream port (a hot reset of the link below it, PCIe r5.0 §6.6.1).
+     */
     void sbrTarget(TimelineAction a, String kind) throws ScenarioException {
-        if (a.action() == ActionKind.SBR && !"root port".equals(kind)) {
+        if (a.action() == ActionKind.SBR && !"root port".equals(kind) && !"downstream port".equals(kind)) {
             throw at.error(a, "device", "sbr resets the link below a bridge, and " + a.device().get() + " is a " + kind,
-                    "name the root port above the device");
+                    "name the root port or switch downstream port above the device");
         }
     }
 }

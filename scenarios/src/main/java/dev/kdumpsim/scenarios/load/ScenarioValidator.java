@@ -2,6 +2,8 @@ package dev.kdumpsim.scenarios.load;
 
 import dev.kdumpsim.core.AddressRange;
 import dev.kdumpsim.kernel.mm.DramLayout;
+import dev.kdumpsim.kernel.version.KernelRelease;
+import dev.kdumpsim.kernel.version.VersionTable;
 import dev.kdumpsim.scenarios.ScenarioException;
 import dev.kdumpsim.scenarios.model.ActionKind;
 import dev.kdumpsim.scenarios.model.DramBank;
@@ -99,10 +101,33 @@ public final class ScenarioValidator {
                     + " is not yet supported: the simulator models smmuv3", "remove iommu (smmuv3 is the default) or write model: smmuv3");
         }
         for (Kernel k : List.of(s.kernels().first(), s.kernels().kdump())) {
+            if (k.version().isPresent()) {
+                release(k);
+            }
             if (k.iommuDriver().isPresent() && at.written(k, "smmuDriver")) {
                 throw at.error(k, "iommuDriver", "both iommuDriver and smmuDriver are given",
                         "smmuDriver is the older name of iommuDriver: keep one");
             }
+        }
+    }
+
+    /**
+     * {@code kernels.*.version}: a release as uname -r prints it, inside the range the version
+     * table covers (docs/kernel-versions.md); otherwise a located error naming the nearest one.
+     */
+    private void release(Kernel k) throws ScenarioException {
+        String text = k.version().get();
+        KernelRelease r;
+        try {
+            r = KernelRelease.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw at.error(k, "version", e.getMessage(), "write the release uname -r prints, e.g. 4.19.50 or 5.7.0-rc3+");
+        }
+        if (!VersionTable.covers(r)) {
+            KernelRelease nearest = r.compareTo(VersionTable.OLDEST) < 0 ? VersionTable.OLDEST : VersionTable.NEWEST;
+            throw at.error(k, "version", "kernel " + text + " is outside the releases the model knows ("
+                    + VersionTable.OLDEST.shortName() + " to " + VersionTable.NEWEST.shortName() + ")",
+                    "the nearest known release is " + nearest.shortName() + "; docs/kernel-versions.md lists what each release changes");
         }
     }
 

@@ -12,8 +12,12 @@ import java.util.Optional;
 @Doc("One kernel's configuration")
 public record Kernel(
         @Doc(value = "Command line: crashkernel=, reset_devices, iommu.forcedac=, arm-smmu-v3.disable_bypass=", dflt = "''") String cmdline,
-        @Doc(value = "IOMMU driver policy this kernel runs (alias of iommuDriver, its older name)", dflt = "arm-smmu-v3@4.16") SmmuDriverPolicy smmuDriver,
-        @Doc("IOMMU driver policy this kernel runs (absent: smmuDriver); give one of the two") Optional<SmmuDriverPolicy> iommuDriver,
+        @Doc("Kernel release as uname -r prints it (4.16.0, 4.19.50, 5.7.0-rc3+, 6.12.8-200.fc41.aarch64); every"
+                + " version-dependent behaviour and log line follows it (absent: the behaviour the driver policy implies)")
+        Optional<String> version,
+        @Doc("IOMMU driver policy this kernel runs (alias of iommuDriver, its older name)") Optional<SmmuDriverPolicy> smmuDriver,
+        @Doc("IOMMU driver policy this kernel runs, overriding its release's (absent: smmuDriver, else the release's policy,"
+                + " else arm-smmu-v3@4.16); give one of the two") Optional<SmmuDriverPolicy> iommuDriver,
         @Doc(value = "IOMMU page size of DMA domains", dflt = "4KiB") IovaGranule iovaGranule,
         @Doc("Boot phase durations (absent: sim-kernel's built-in timeline for this kernel)") BootPhases boot,
         @Doc("Drivers bound to endpoint functions in this kernel") List<DriverConfig> drivers,
@@ -21,19 +25,29 @@ public record Kernel(
 
     public Kernel {
         drivers = List.copyOf(drivers);
-        if (iommuDriver.isPresent()) {
-            smmuDriver = iommuDriver.get();
+        if (iommuDriver.isPresent() && smmuDriver.isEmpty()) {
+            smmuDriver = iommuDriver;
         }
     }
 
     /** A kernel configured by {@code smmuDriver} alone (the form before iommuDriver existed). */
     public Kernel(String cmdline, SmmuDriverPolicy smmuDriver, IovaGranule iovaGranule, BootPhases boot, List<DriverConfig> drivers,
             AerFormat aer) {
-        this(cmdline, smmuDriver, Optional.empty(), iovaGranule, boot, drivers, aer);
+        this(cmdline, Optional.empty(), Optional.of(smmuDriver), Optional.empty(), iovaGranule, boot, drivers, aer);
     }
 
-    /** The IOMMU driver policy in force: iommuDriver, else smmuDriver (its default when neither is written). */
+    /** The policy the file names (iommuDriver, else smmuDriver), if it names one: an override of the release's. */
+    public Optional<SmmuDriverPolicy> namedPolicy() {
+        return iommuDriver.or(() -> smmuDriver);
+    }
+
+    /** The IOMMU driver policy for a kernel without a release: the named one, else arm-smmu-v3@4.16. */
     public SmmuDriverPolicy driverPolicy() {
-        return iommuDriver.orElse(smmuDriver);
+        return namedPolicy().orElse(SmmuDriverPolicy.V4_16);
+    }
+
+    /** The IOMMU driver policy in force (the one {@link #driverPolicy()} names; alias kept for readers). */
+    public SmmuDriverPolicy smmuDriverPolicy() {
+        return driverPolicy();
     }
 }

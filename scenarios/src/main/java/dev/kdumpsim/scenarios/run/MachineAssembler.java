@@ -9,6 +9,8 @@ import dev.kdumpsim.kernel.driver.DriverProfile;
 import dev.kdumpsim.kernel.driver.DriverSpec;
 import dev.kdumpsim.kernel.machine.EndpointConfig;
 import dev.kdumpsim.kernel.machine.KernelConfig;
+import dev.kdumpsim.kernel.version.KernelRelease;
+import dev.kdumpsim.kernel.version.KernelVersion;
 import dev.kdumpsim.kernel.machine.MachineConfig;
 import dev.kdumpsim.kernel.machine.TimelineEvent;
 import dev.kdumpsim.kernel.mm.DramLayout;
@@ -144,8 +146,17 @@ public final class MachineAssembler {
             drivers.add(new DriverSpec(d.device().requesterId(), p, d.rings(), d.ringEntries(),
                     (int) d.bufferSize().bytes(), d.iovaFootprint().bytes(), d.dmaRatePerSec()));
         }
-        return new KernelConfig(k.cmdline(), SmmuDriverPolicy.bySpecName(k.driverPolicy().specName()),
-                k.iovaGranule() == IovaGranule.G64K ? 65536 : 4096, t, drivers, k.aer() == AerFormat.NATIVE);
+        long granule = k.iovaGranule() == IovaGranule.G64K ? 65536 : 4096;
+        if (k.version().isPresent()) {
+            // a named release: its version table, and its own driver policy unless the file names one
+            KernelRelease release = KernelRelease.parse(k.version().get());
+            SmmuDriverPolicy policy = k.namedPolicy().map(p -> SmmuDriverPolicy.bySpecName(p.specName()))
+                    .orElse(KernelConfig.smmuPolicyOf(release));
+            return new KernelConfig(k.cmdline(), KernelVersion.of(release), policy, granule, t, drivers,
+                    k.aer() == AerFormat.NATIVE);
+        }
+        return new KernelConfig(k.cmdline(), SmmuDriverPolicy.bySpecName(k.driverPolicy().specName()), granule, t, drivers,
+                k.aer() == AerFormat.NATIVE);
     }
 
     private static BootTimeline with(BootTimeline t, String phase, Optional<SimDuration> d) {

@@ -28,7 +28,7 @@ final class HostileSweeps {
     /** Corrupted for 4.16, not for 5.2. */
     static final VariantRunner FAKE = s -> {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("verdict.kdumpCorrupted", s.kernels().kdump().smmuDriver().specName().endsWith("4.16"));
+        m.put("verdict.kdumpCorrupted", s.kernels().kdump().driverPolicy().specName().endsWith("4.16"));
         m.put("verdict.dumpTaintedPages", 0L);
         return new VariantOutcome(true, List.of(), m);
     };

@@ -21,7 +21,7 @@ class SweepCrashesStoppedTheSweepTest {
     @Test
     void anOutOfMemoryErrorIsACrashedRow(@TempDir Path out) throws Exception {
         VariantRunner oom = s -> {
-            if (s.kernels().kdump().smmuDriver().specName().endsWith("5.2") && s.kernels().first().cmdline().endsWith("1G")) {
+            if (s.kernels().kdump().driverPolicy().specName().endsWith("5.2") && s.kernels().first().cmdline().endsWith("1G")) {
                 throw new OutOfMemoryError("Java heap space");
             }
             return HostileSweeps.FAKE.run(s);

@@ -60,7 +60,7 @@ final class SweepFixtures {
      * Integer and Float values check the row's normalization.
      */
     static VariantOutcome outcome(Scenario s) {
-        SmmuDriverPolicy policy = s.kernels().kdump().smmuDriver();
+        SmmuDriverPolicy policy = s.kernels().kdump().driverPolicy();
         long footprint = s.kernels().first().drivers().get(0).iovaFootprint().bytes();
         boolean flr = s.mitigations().contains(Mitigation.FLR_ALL);
         long pages = footprint / 4096;
@@ -107,7 +107,7 @@ final class SweepFixtures {
     static final class CrashingRunner implements VariantRunner {
         @Override
         public VariantOutcome run(Scenario variant) {
-            if (variant.kernels().kdump().smmuDriver() == SmmuDriverPolicy.KDUMP_ADOPT
+            if (variant.kernels().kdump().driverPolicy() == SmmuDriverPolicy.KDUMP_ADOPT
                     && variant.kernels().first().drivers().get(0).iovaFootprint().bytes() == 1 << 20) {
                 throw new IllegalStateException("event queue overflow <boom> & \"quotes\"");
             }

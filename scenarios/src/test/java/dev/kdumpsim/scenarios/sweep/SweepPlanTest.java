@@ -56,7 +56,7 @@ class SweepPlanTest {
                 "kernels.first.drivers[0].iovaFootprint=1MiB", "mitigations=[flr-all]", "seed=12"), v.setArgs());
         Scenario s = p.materialize(v);
         assertEquals(ScenarioLoader.parse(FILE, TEXT, v.setArgs()), s, "kdumpsim run FILE --set ... reproduces the variant");
-        assertEquals(SmmuDriverPolicy.KDUMP_ADOPT, s.kernels().kdump().smmuDriver());
+        assertEquals(SmmuDriverPolicy.KDUMP_ADOPT, s.kernels().kdump().driverPolicy());
         assertEquals(1 << 20, s.kernels().first().drivers().get(0).iovaFootprint().bytes());
         assertEquals(List.of(Mitigation.FLR_ALL), s.mitigations());
         assertEquals(12, s.seed());
@@ -74,7 +74,7 @@ class SweepPlanTest {
         assertEquals(72, p.size());
         assertEquals(2, p.manifest().seedsPerPoint());
         Scenario s = p.materialize(p.variant(71));
-        assertEquals(SmmuDriverPolicy.V4_19, s.kernels().kdump().smmuDriver());
+        assertEquals(SmmuDriverPolicy.V4_19, s.kernels().kdump().driverPolicy());
         assertEquals(100000, s.kernels().first().drivers().get(0).dmaRatePerSec());
     }
 
