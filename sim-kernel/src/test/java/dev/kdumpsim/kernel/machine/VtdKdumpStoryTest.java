@@ -99,6 +99,16 @@ class VtdKdumpStoryTest {
         assertFalse(log(r.kdumpLog()).contains("DRHD: handling"));
     }
 
+    @Test
+    void theSameSeedGivesTheSameLogsAndFates() {
+        for (String release : new String[] {"4.1.0", "5.15.0"}) {
+            RunResult a = run(release);
+            RunResult b = run(release);
+            assertEquals(a.renderLogs(), b.renderLogs(), release);
+            assertEquals(a.fates(), b.fates(), release);
+        }
+    }
+
     static void balancesOverAThousandSeeds(String release) {
         for (long seed = 1; seed <= 1000; seed++) {
             RunResult r = new Machine(X86Machines.vtd(seed, release, release, null, X86Machines.KDUMP_CMDLINE, 200,
