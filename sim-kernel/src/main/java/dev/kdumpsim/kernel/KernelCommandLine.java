@@ -52,6 +52,35 @@ public final class KernelCommandLine {
     }
 
     /**
+     * {@code intel_iommu=} (drivers/iommu/intel/iommu.c {@code intel_iommu_setup}, a comma list):
+     * true for {@code on}, false for {@code off}, empty when neither is given.
+     */
+    public Optional<Boolean> intelIommu() {
+        Optional<Boolean> r = Optional.empty();
+        for (String o : value("intel_iommu").orElse("").split(",")) {
+            if (o.equals("on")) {
+                r = Optional.of(true);
+            } else if (o.equals("off")) {
+                r = Optional.of(false);
+            }
+        }
+        return r;
+    }
+
+    /** {@code iommu=pt} (arch/x86/kernel/pci-dma.c {@code iommu_setup}): DMA-API devices get the identity domain. */
+    public boolean iommuPassThrough() {
+        boolean pt = false;
+        for (String o : value("iommu").orElse("").split(",")) {
+            if (o.equals("pt")) {
+                pt = true;
+            } else if (o.equals("nopt")) {
+                pt = false;
+            }
+        }
+        return pt;
+    }
+
+    /**
      * Baud rate of a serial console: {@code console=ttyAMA0,115200n8} gives 115200; a serial
      * console without options keeps the UART's firmware rate, modelled as 115200; no serial
      * console gives 0 (printk costs nothing).

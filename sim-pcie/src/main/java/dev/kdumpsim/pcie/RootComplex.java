@@ -49,6 +49,8 @@ public final class RootComplex {
     private final long[] fateCounts = new long[DmaFate.values().length];
     private static final DmaFate[] FATES = DmaFate.values();
     private long issued;
+    /** Interrupt-range writes go here when set (VT-d platforms); null: every write is DMA (the SMMU model). */
+    private InterruptRequestHandler interruptRequests;
 
     public RootComplex(Simulation sim, PhysicalMemory memory, Iommu iommu, RootComplexParams params) {
         this.sim = sim;
@@ -111,6 +113,14 @@ public final class RootComplex {
                 f.configWrite(PciRegs.COMMAND, 2, cmd | PciRegs.COMMAND_MEMORY | PciRegs.COMMAND_MASTER);
             }
         }
+    }
+
+    /**
+     * Routes posted writes to the interrupt address range 0xFEEx_xxxx to {@code handler} instead of
+     * the IOMMU's DMA port (VT-d 3.14); off by default, so SMMU platforms are unchanged.
+     */
+    public void setInterruptRequestHandler(InterruptRequestHandler handler) {
+        this.interruptRequests = handler;
     }
 
     /** StreamID of a requester ID. */
@@ -270,6 +280,10 @@ public final class RootComplex {
                 return;
             }
         }
+        if (write && interruptRequests != null && InterruptRequestHandler.isInterruptAddress(address)) {
+            interruptRequest(sid, address, pattern);
+            return;
+        }
         Translation t = iommu.translate(sid, address, write, length, translation);
         TranslationOutcome o = t.outcome();
         if (o != TranslationOutcome.ABORTED) {
@@ -299,6 +313,23 @@ public final class RootComplex {
         }
         f.deliverCompletion(t.latencyNs() + params.completionLatencyNs() + linkNs, tag, st,
                 params.abortCompletionSetsTd(), params.completerId());
+    }
+
+    /**
+     * An MSI write: remapped or passed through (performed at the interrupt controller, no memory
+     * accessed) or blocked (dropped, with the remapping fault as event).
+     */
+    private void interruptRequest(int sid, long address, long data) {
+        Translation t = interruptRequests.interruptRequest(sid, address, (int) data, translation);
+        TranslationOutcome o = t.outcome();
+        if (o != TranslationOutcome.ABORTED) {
+            txn.accessed(t.physicalAddress(), null);
+            record(o == TranslationOutcome.TRANSLATED ? DmaFate.TRANSLATED : DmaFate.BYPASSED, 0, null);
+            return;
+        }
+        int ev = t.eventId();
+        record(ev != Translation.NO_EVENT && t.eventRecorded() ? DmaFate.ABORTED_WITH_EVENT : DmaFate.ABORTED_SILENT, ev,
+                null);
     }
 
     /** The root port above the requester logs CA/UR as completer, with the request's header (error path). */

@@ -21,6 +21,14 @@ public record RootComplexParams(int completerId, AbortedReadResponse abortedRead
     public static final RootComplexParams REPORT_2018 = new RootComplexParams(0, AbortedReadResponse.COMPLETER_ABORT,
             true, 200, true, RequesterIdMap.IDENTITY);
 
+    /**
+     * An Intel VT-d platform: requester ID = source-id (VT-d 3.4.1, one-to-one), an IOMMU-faulted
+     * read answered with Unsupported Request ("PEG/DMI interfaces return unsupported request
+     * status", 2nd Gen Core datasheet vol. 1 3.1.4) without TD, logged at the root port.
+     */
+    public static final RootComplexParams VTD_PLATFORM = new RootComplexParams(0,
+            AbortedReadResponse.UNSUPPORTED_REQUEST, false, 200, true, RequesterIdMap.IDENTITY);
+
     public RootComplexParams {
         if (completionLatencyNs < 0) {
             throw new IllegalArgumentException("completionLatencyNs must be >= 0");

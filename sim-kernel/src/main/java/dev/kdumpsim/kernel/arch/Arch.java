@@ -26,6 +26,15 @@ public interface Arch {
     /** Physical address an endpoint's MSI write targets (the interrupt controller's doorbell). */
     long msiDoorbellPa();
 
+    /**
+     * Whether a driver maps the MSI doorbell through its DMA domain (arm64: the ITS doorbell is an
+     * ordinary write, {@code iommu_dma_map_msi_msg}); false when the doorbell is an interrupt
+     * address range the IOMMU does not DMA-remap (x86: 0xFEEx_xxxx).
+     */
+    default boolean msiMappedThroughIommu() {
+        return true;
+    }
+
     /** {@code machine_crash_shutdown()} on the panicking CPU: other CPUs stopped, no device shutdown. */
     void crashShutdown(KernelLog log);
 

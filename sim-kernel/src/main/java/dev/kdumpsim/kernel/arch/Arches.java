@@ -8,7 +8,10 @@ public final class Arches {
     /** The default architecture (the 2018 report's machine). */
     public static final Arch ARM64 = Arm64.INSTANCE;
 
-    private static final List<Arch> ALL = List.of(ARM64);
+    /** x86_64 (crashkernel below 4 GiB, MSIs to 0xfee00000, a silent crash path). */
+    public static final Arch X86_64 = dev.kdumpsim.kernel.arch.X86_64.INSTANCE;
+
+    private static final List<Arch> ALL = List.of(ARM64, X86_64);
 
     private Arches() {
     }

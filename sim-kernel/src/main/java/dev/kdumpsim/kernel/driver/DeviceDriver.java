@@ -99,7 +99,8 @@ public final class DeviceDriver implements EventHandler {
         enableDevice();
         long g = domain == null ? 4096 : domain.granule();
         long doorbell = k.arch().msiDoorbellPa(); // the interrupt controller's doorbell (arm64: the ITS)
-        msiIova = map(doorbell & -4096L, 4096, true) + (doorbell & 4095);
+        // x86: the APIC address is programmed as is (an interrupt request, not DMA)
+        msiIova = k.arch().msiMappedThroughIommu() ? map(doorbell & -4096L, 4096, true) + (doorbell & 4095) : doorbell;
         long slots = (long) spec.rings() * spec.ringEntries();
         long ringBytes = slots * DESCRIPTOR_BYTES;
         descIova = map(k.pages().allocate(Math.max(ringBytes, FETCH_BYTES), g), Math.max(ringBytes, FETCH_BYTES), false);

@@ -50,8 +50,19 @@ public interface IommuDriver {
      */
     DmaDomain newDmaDomain(String name, IovaAllocator iova, long granuleBytes);
 
-    /** {@code attach_dev}: points the stream at {@code domain}; {@code then} runs once the hardware took it. */
+    /**
+     * {@code attach_dev}: points the stream at {@code domain}; {@code then} runs once the hardware
+     * took it. A null domain is the identity (pass-through) domain of {@link #passThrough()}.
+     */
     void attach(int streamId, DmaDomain domain, Runnable then);
+
+    /**
+     * The default domain is an identity domain ({@code iommu=pt}): devices use dma-direct (IOVA =
+     * PA) and the hardware passes their DMA through; the core gives them no DMA domain.
+     */
+    default boolean passThrough() {
+        return false;
+    }
 
     /** The kernel stopped (panic): its CPUs take no more interrupts, its fault thread is dead. */
     void kernelStopped();

@@ -22,6 +22,14 @@ public interface IommuHardware {
      */
     IommuDriver newDriver(KernelContext kernel, IommuDriverPolicy policy, long pageBytes);
 
+    /**
+     * Where the root complex sends writes to the interrupt address range (x86 MSIs), or null when
+     * they are ordinary DMA through {@link #port()} (arm64's ITS doorbell).
+     */
+    default dev.kdumpsim.pcie.InterruptRequestHandler interruptRequests() {
+        return null;
+    }
+
     /** Faults over the whole run. */
     IommuFaultCounts faultCounts();
 

@@ -112,9 +112,9 @@ final class KernelInstance {
         }
     }
 
-    /** The group's default DMA domain (created on first use), or null when there is no IOMMU. */
+    /** The group's default DMA domain (created on first use), or null when there is no IOMMU or it passes devices through. */
     DmaDomain domainFor(int bdf) {
-        if (!iommuDriver.usable()) {
+        if (!iommuDriver.usable() || iommuDriver.passThrough()) {
             return null;
         }
         return domainsByGroup.computeIfAbsent(groupKey(bdf), g -> newDomain("group " + Bdf.format(g)));

@@ -33,6 +33,9 @@ final class Platform {
         }
         this.iommu = IommuModels.create(config.iommu(), sim, mem);
         this.rc = new RootComplex(sim, mem, iommu.port(), config.rootComplex());
+        if (iommu.interruptRequests() != null) {
+            rc.setInterruptRequestHandler(iommu.interruptRequests());
+        }
         this.ledger = new Ledger();
         rc.addTransactionObserver(ledger);
         this.rootPortOfBus = new PcieTreeBuilder(config, rc).build();

@@ -30,6 +30,22 @@ public record DramLayout(List<AddressRange> banks) {
         return new DramLayout(List.of(new AddressRange(base, size)));
     }
 
+    /**
+     * A PC's usable RAM as its e820 map reports it: {@code [0, pciHoleBase)} below the 32-bit PCI
+     * hole (MMIO, the IOAPIC/LAPIC and firmware up to 4 GiB) and the rest of {@code totalBytes}
+     * from 4 GiB up (the memory controller remaps it there).
+     */
+    public static DramLayout x86(long totalBytes, long pciHoleBase) {
+        long four = 1L << 32;
+        if (pciHoleBase <= 0 || pciHoleBase > four) {
+            throw new IllegalArgumentException("the PCI hole must start below 4 GiB");
+        }
+        if (totalBytes <= pciHoleBase) {
+            return of(0, totalBytes);
+        }
+        return new DramLayout(List.of(new AddressRange(0, pciHoleBase), new AddressRange(four, totalBytes - pciHoleBase)));
+    }
+
     /** {@code memblock_start_of_DRAM()}. */
     public long start() {
         return banks.get(0).base();

@@ -4,7 +4,7 @@ import dev.kdumpsim.kernel.iova.IovaPolicy;
 import dev.kdumpsim.pcie.SbrWaitPolicy;
 import java.util.List;
 
-/** The behaviours the {@link VersionTable} keys its rows by, with their 4.14 values. */
+/** The behaviours the {@link VersionTable} keys its rows by, with their values in the oldest release covered. */
 public final class Behaviours {
 
     private Behaviours() {
@@ -41,8 +41,22 @@ public final class Behaviours {
     public static final Behaviour<SbrWaitPolicy> SBR_WAIT = new Behaviour<>("secondary bus reset wait",
             "what the PCI core waits for after a Secondary Bus Reset", SbrWaitPolicy.V4_19_SSLEEP_1S);
 
+    public static final Behaviour<X86CrashkernelPlacement> X86_CRASHKERNEL = new Behaviour<>("x86_64 crashkernel placement",
+            "where x86_64 reserve_crashkernel() puts crashkernel= and what it prints", X86CrashkernelPlacement.V4_0_BELOW_896M);
+
+    /** The intel-iommu driver policy (its {@code kernels.*.iommuDriver} name) a release runs. */
+    public static final Behaviour<String> INTEL_IOMMU_KDUMP = new Behaviour<>("intel-iommu kdump takeover",
+            "init_dmars() in a kdump kernel that finds translation enabled", "intel-iommu@4.0");
+
+    public static final Behaviour<DmarFaultFormat> DMAR_FAULT_FORMAT = new Behaviour<>("DMAR fault format",
+            "how dmar_fault_do_one() prints a fault record", DmarFaultFormat.V4_0_TWO_LINES);
+
+    public static final Behaviour<Boolean> DMAR_FAULT_RATELIMIT = new Behaviour<>("DMAR fault ratelimit",
+            "dmar_fault() prints under one __ratelimit state (10 per 5 s)", false);
+
     /** Every behaviour, in table order. */
     public static final List<Behaviour<?>> ALL = List.of(SMMU_KDUMP_RESET, SMMU_DISABLE_BYPASS_DEFAULT,
             SMMU_DISABLE_BYPASS_PARAM, SMMU_EVENT_RATELIMIT, SMMU_EVENT_DUMP, SMMU_QUEUE_SIZING, IOMMU_GROUP_MESSAGE,
-            IOVA_ALLOCATOR, ARM64_CRASHKERNEL, SBR_WAIT);
+            IOVA_ALLOCATOR, ARM64_CRASHKERNEL, SBR_WAIT, X86_CRASHKERNEL, INTEL_IOMMU_KDUMP, DMAR_FAULT_FORMAT,
+            DMAR_FAULT_RATELIMIT);
 }

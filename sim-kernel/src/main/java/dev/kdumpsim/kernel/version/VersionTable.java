@@ -16,7 +16,7 @@ import java.util.List;
 public final class VersionTable {
 
     /** The oldest release the table covers: every behaviour's {@link Behaviour#baseline()}. */
-    public static final KernelRelease OLDEST = KernelRelease.of(4, 14, 0);
+    public static final KernelRelease OLDEST = KernelRelease.of(4, 0, 0);
     /** The newest mainline release the table was checked against. */
     public static final KernelRelease NEWEST = KernelRelease.of(6, 18, 0);
 
@@ -60,6 +60,26 @@ public final class VersionTable {
         // pci_bridge_secondary_bus_reset() use it; its id is not pinned here: the evidence is pci.c at 6.3
         row(SBR_WAIT, SbrWaitPolicy.V6_LINK_ACTIVE_WAIT, "6.3", "drivers/pci/pci.c v6.3",
                 "PCI: Unify delay handling for reset and resume");
+        // ---- x86_64 crashkernel (arch/x86/kernel/setup.c reserve_crashkernel; kernel/crash_core.c from 6.6) ----
+        // with b9ac3849af41 "x86/kdump: Fall back to reserve high crashkernel memory" (same v5.2 pull)
+        row(X86_CRASHKERNEL, X86CrashkernelPlacement.V5_2_BELOW_4G_FALLBACK, "5.2", "9ca5c8e632ce",
+                "x86/kdump: Have crashkernel=X reserve under 4G by default");
+        row(X86_CRASHKERNEL, X86CrashkernelPlacement.V6_6_GENERIC, "6.6", "9c08a2a139fe",
+                "x86: kdump: use generic interface to simplify crashkernel reservation code");
+        // ---- intel-iommu (drivers/iommu/intel-iommu.c, dmar.c; drivers/iommu/intel/ from 5.8) ----
+        row(INTEL_IOMMU_KDUMP, "intel-iommu@4.2", "4.2", "091d42e43d21",
+                "iommu/vt-d: Copy translation tables from old kernel");
+        row(DMAR_FAULT_RATELIMIT, true, "4.7", "c43fce4eebae", "iommu/vt-d: Ratelimit fault handler");
+        row(DMAR_FAULT_FORMAT, DmarFaultFormat.V4_7_ONE_LINE, "4.7", "a0fe14d7dcf5",
+                "iommu/vt-d: Improve fault handler error messages");
+        // Message-ID <1567793642-17063-1-git-send-email-kyung.min.park@intel.com>; its commit id is not pinned here
+        row(DMAR_FAULT_FORMAT, DmarFaultFormat.V5_5_PASID, "5.5", "drivers/iommu/dmar.c v5.5",
+                "iommu/vt-d: Add Scalable Mode fault information");
+        row(DMAR_FAULT_FORMAT, DmarFaultFormat.V5_14_NO_PASID_HEX_BDF, "5.14", "719a19335692",
+                "iommu/vt-d: Tweak the description of a DMA fault");
+        // Message-ID <20210903193711.483999-1-helgaas@kernel.org>, queued for v5.15; its commit id is not pinned here
+        row(DMAR_FAULT_FORMAT, DmarFaultFormat.V5_15_NO_PASID, "5.15", "drivers/iommu/intel/dmar.c v5.15",
+                "iommu/vt-d: Drop \"0x\" prefix from PCI bus & device addresses");
     }
 
     private VersionTable() {

@@ -130,4 +130,57 @@ class VersionTableTest {
         assertFalse(VersionTable.covers(KernelRelease.parse("3.10.0-1160.el7")));
         assertFalse(VersionTable.covers(KernelRelease.parse("7.1.0")));
     }
+    @Test
+    void nineCa5c8e632ceReservesBelow4GWithHighFallbackFrom52() {
+        assertEquals(X86CrashkernelPlacement.V4_0_BELOW_896M, at(X86_CRASHKERNEL, "5.1.21"));
+        assertEquals(X86CrashkernelPlacement.V5_2_BELOW_4G_FALLBACK, at(X86_CRASHKERNEL, "5.2.0"));
+    }
+
+    @Test
+    void nineC08a2a139feUsesTheGenericReservationFrom66() {
+        assertEquals(X86CrashkernelPlacement.V5_2_BELOW_4G_FALLBACK, at(X86_CRASHKERNEL, "6.5.13"));
+        assertEquals(X86CrashkernelPlacement.V6_6_GENERIC, at(X86_CRASHKERNEL, "6.6.0"));
+    }
+
+    @Test
+    void zero91d42e43d21CopiesTheTranslationTablesFrom42() {
+        assertEquals("intel-iommu@4.0", at(INTEL_IOMMU_KDUMP, "4.1.52"));
+        assertEquals("intel-iommu@4.2", at(INTEL_IOMMU_KDUMP, "4.2.0"));
+        assertEquals("intel-iommu@4.2", at(INTEL_IOMMU_KDUMP, "6.18.0"));
+    }
+
+    @Test
+    void c43fce4eebaeRatelimitsTheFaultHandlerFrom47() {
+        assertFalse(at(DMAR_FAULT_RATELIMIT, "4.6.7"));
+        assertTrue(at(DMAR_FAULT_RATELIMIT, "4.7.0"));
+    }
+
+    @Test
+    void a0fe14d7dcf5PrintsAFaultOnOneLineFrom47() {
+        assertEquals(DmarFaultFormat.V4_0_TWO_LINES, at(DMAR_FAULT_FORMAT, "4.6.7"));
+        assertEquals(DmarFaultFormat.V4_7_ONE_LINE, at(DMAR_FAULT_FORMAT, "4.7.0"));
+    }
+
+    @Test
+    void theScalableModeFaultInformationAddsThePasidFrom55() {
+        assertEquals(DmarFaultFormat.V4_7_ONE_LINE, at(DMAR_FAULT_FORMAT, "5.4.280"));
+        assertEquals(DmarFaultFormat.V5_5_PASID, at(DMAR_FAULT_FORMAT, "5.5.0"));
+    }
+
+    @Test
+    void seven19a19335692SaysNoPasidInHexFrom514() {
+        assertEquals(DmarFaultFormat.V5_5_PASID, at(DMAR_FAULT_FORMAT, "5.13.19"));
+        assertEquals(DmarFaultFormat.V5_14_NO_PASID_HEX_BDF, at(DMAR_FAULT_FORMAT, "5.14.0"));
+    }
+
+    @Test
+    void theBdfLosesItsHexPrefixAgainFrom515() {
+        assertEquals(DmarFaultFormat.V5_14_NO_PASID_HEX_BDF, at(DMAR_FAULT_FORMAT, "5.14.21"));
+        assertEquals(DmarFaultFormat.V5_15_NO_PASID, at(DMAR_FAULT_FORMAT, "5.15.0"));
+    }
+
+    @Test
+    void theTableReachesBackTo40ForTheIntelIommuRows() {
+        assertTrue(VersionTable.covers(KernelRelease.parse("4.0.0")));
+    }
 }

@@ -1,0 +1,362 @@
+package dev.kdumpsim.kernel.vtd;
+
+import static dev.kdumpsim.vtd.VtdRegisters.*;
+
+import dev.kdumpsim.core.AddressRange;
+import dev.kdumpsim.kernel.KernelContext;
+import dev.kdumpsim.kernel.iommu.DmaDomain;
+import dev.kdumpsim.kernel.iommu.IommuDriver;
+import dev.kdumpsim.kernel.iommu.IommuDriverSummary;
+import dev.kdumpsim.kernel.iova.IovaAllocator;
+import dev.kdumpsim.kernel.log.LogLevel;
+import dev.kdumpsim.kernel.version.Behaviours;
+import dev.kdumpsim.vtd.ContextEntry;
+import dev.kdumpsim.vtd.DmarUnit;
+import dev.kdumpsim.vtd.InvalidationDescriptor;
+import java.util.BitSet;
+import java.util.function.Consumer;
+
+/**
+ * The intel-iommu driver of one kernel (drivers/iommu/intel-iommu.c, drivers/iommu/intel/iommu.c
+ * from 5.8) on one DMAR unit, in legacy mode, programming it only through MMIO and memory.
+ *
+ * <p>Probe = {@code intel_iommu_init} + {@code init_dmars}: {@code intel_iommu=off} turns a
+ * translating unit off and leaves devices on dma-direct; otherwise the kdump behaviour is the
+ * policy's ({@link IntelIommuPolicy}): disable TE first (4.0) or copy the old tables and keep TE
+ * on (4.2, {@link TranslationTableCopy}, falling back to the disable path on failure); then
+ * {@code intel_iommu_init_qi} (clear old faults, re-create the invalidation queue), a root table,
+ * SRTP, global context and IOTLB invalidation, the fault interrupt ({@link DmarFaultHandler}), TE.
+ * The IOMMU core then adds devices; {@code attach} is {@code domain_context_mapping_one}: a
+ * present context entry not copied is kept, a copied one is cleared and its old domain
+ * invalidated before the new entry is written. {@code iommu=pt} gives devices pass-through context
+ * entries and dma-direct.
+ *
+ * <p>Not modelled: several DRHDs, RMRRs and their identity maps, interrupt remapping setup
+ * ({@code intel_setup_irq_remapping}: the unit's remapper stays as the previous owner left it),
+ * scalable mode, register-based invalidation, PMRs, caching mode, superpage mappings, unmaps.
+ */
+public final class IntelIommuDriver implements IommuDriver {
+
+    /** The DRHD's register base as the ACPI DMAR table reports it (a typical client DRHD). */
+    public static final long REG_BASE = 0xfed9_0000L;
+    /** {@code IOAPIC_RANGE_START..END}: reserved in every DMA domain's IOVA space (dmar_init_reserved_ranges). */
+    static final AddressRange IOAPIC_RANGE = new AddressRange(0xfee0_0000L, 0x10_0000L);
+    static final String P = DmarFaultHandler.PREFIX;
+
+    private final KernelContext k;
+    private final DmarUnit unit;
+    private final IntelIommuPolicy policy;
+    private final String name;
+    private final BitSet domainIds = new BitSet();
+    private final long[] contextTables = new long[256];
+    private final boolean passThrough;
+    private final boolean[] deferred = new boolean[1 << 16];
+    private DmarRegisterOps regs;
+    private TranslationTableCopy copy;
+    private DmarFaultHandler faults;
+    private long root;
+    private int agawBits;
+    private int ndoms;
+    private int identityDid = -1;
+    private boolean probed;
+    private boolean probeFailed;
+    private boolean foundEnabled;
+    private boolean preEnabled;
+    private long bypassStartNs = -1;
+    private long bypassEndNs = -1;
+
+    public IntelIommuDriver(KernelContext k, DmarUnit unit, IntelIommuPolicy policy) {
+        this.k = k;
+        this.unit = unit;
+        this.policy = policy;
+        this.name = unit.name();
+        this.passThrough = k.cmdline().iommuPassThrough() && (unit.readq(ECAP_REG) & (1L << 6)) != 0;
+    }
+
+    @Override
+    public String name() {
+        return "DMAR";
+    }
+
+    @Override
+    public IntelIommuPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public boolean probed() {
+        return probed;
+    }
+
+    @Override
+    public boolean probeFailed() {
+        return probeFailed;
+    }
+
+    @Override
+    public boolean passThrough() {
+        return passThrough;
+    }
+
+    /** GSTS.TES was set when this kernel's driver first read it. */
+    public boolean foundEnabled() {
+        return foundEnabled;
+    }
+
+    /** Whether this kernel runs on the crashed kernel's copied context tables. */
+    public boolean copiedTables() {
+        return copy != null && preEnabled;
+    }
+
+    @Override
+    public void probe(Consumer<Boolean> done) {
+        regs = new DmarRegisterOps(k, unit); // alloc_iommu
+        long cap = unit.readq(CAP_REG);
+        long ecap = unit.readq(ECAP_REG);
+        int ver = unit.readl(VER_REG);
+        k.console().print(LogLevel.INFO, P, "%s: reg_base_addr %llx ver %d:%d cap %llx ecap %llx\n", name, REG_BASE,
+                (long) (ver >>> 4) & 0xf, (long) ver & 0xf, cap, ecap);
+        foundEnabled = (unit.readl(GSTS_REG) & GSTS_TES) != 0;
+        preEnabled = foundEnabled;
+        ndoms = 1 << (4 + 2 * (int) (cap & 7)); // cap_ndoms
+        agawBits = (cap & (1L << 10)) != 0 ? 48 : 39; // SAGAW: 4-level if supported
+        // printk on a synchronous console: the probing CPU goes on once the line is out
+        k.console().then(() -> init(done));
+    }
+
+    private void init(Consumer<Boolean> done) {
+        if (!k.cmdline().intelIommu().orElse(true)) {
+            // dmar_disabled: intel_iommu_init "Make sure the IOMMUs are switched off" (intel_disable_iommus)
+            k.console().print(LogLevel.INFO, P, "IOMMU disabled\n");
+            k.console().then(() -> {
+                if (foundEnabled) {
+                    regs.disableTranslation(() -> finish(false, done));
+                } else {
+                    finish(false, done);
+                }
+            });
+            return;
+        }
+        if (!policy.copyTables() && foundEnabled) {
+            // v4.0 intel_iommu_init: "Disable translation if already enabled prior to OS handover"
+            regs.disableTranslation(() -> {
+                bypassOpened();
+                preEnabled = false;
+                initQi(done);
+            });
+            return;
+        }
+        initQi(done);
+    }
+
+    /** {@code intel_iommu_init_qi}: clear previous faults, disable QI if it was on, enable it on a fresh queue. */
+    private void initQi(Consumer<Boolean> done) {
+        faults = new DmarFaultHandler(k, unit, k.version().get(Behaviours.DMAR_FAULT_FORMAT),
+                k.version().get(Behaviours.DMAR_FAULT_RATELIMIT));
+        faults.clearPrevious();
+        regs.disableQi(() -> regs.enableQi(() -> {
+            k.console().print(LogLevel.INFO, P, "%s: Using Queued invalidation\n", name);
+            domainIds.set(0); // iommu_init_domains: domain-id 0 is reserved
+            if (preEnabled && !k.kdump()) {
+                k.console().print(LogLevel.WARNING, P, "Translation was enabled for %s but we are not in kdump mode\n",
+                        name);
+                k.console().then(() -> regs.disableTranslation(() -> {
+                    bypassOpened();
+                    preEnabled = false;
+                    allocRoot(done);
+                }));
+                return;
+            }
+            k.console().then(() -> allocRoot(done));
+        }));
+    }
+
+    /** {@code iommu_alloc_root_entry} and, for a translating unit in a kdump kernel, the table copy. */
+    private void allocRoot(Consumer<Boolean> done) {
+        root = k.pages().allocate(4096, 4096);
+        k.memory().write(k.cpuAgent(), root, new byte[4096]);
+        if (!preEnabled) {
+            setRoot(done);
+            return;
+        }
+        k.console().print(LogLevel.INFO, P, "Translation already enabled - trying to copy translation structures\n");
+        k.console().then(() -> copyTables(done));
+    }
+
+    /** The copy and its outcome lines; on failure the v4.0 path (translation off, a clean root table). */
+    private void copyTables(Consumer<Boolean> done) {
+        copy = new TranslationTableCopy(k, unit, domainIds);
+        if (copy.copy(root, ndoms) != 0) {
+            k.console().print(LogLevel.ERR, P, "Failed to copy translation tables from old kernel for %s\n", name);
+            k.memory().write(k.cpuAgent(), root, new byte[4096]);
+            copy = null;
+            k.console().then(() -> regs.disableTranslation(() -> {
+                bypassOpened();
+                preEnabled = false;
+                setRoot(done);
+            }));
+            return;
+        }
+        System.arraycopy(copy.contextTables, 0, contextTables, 0, 256);
+        for (int sid = 0; sid < deferred.length; sid++) {
+            deferred[sid] = copy.copied[sid];
+        }
+        k.console().print(LogLevel.INFO, P, "Copied translation tables from old kernel for %s\n", name);
+        k.console().then(() -> setRoot(done));
+    }
+
+    /** {@code iommu_set_root_entry}, global invalidation, {@code dmar_set_interrupt}, then TE unless it stayed on. */
+    private void setRoot(Consumer<Boolean> done) {
+        regs.setRootEntry(root, () -> regs.flushAll(() -> {
+            unit.addInterruptListener(faults);
+            unit.writel(FECTL_REG, 0); // dmar_msi_unmask
+            if (preEnabled) {
+                finish(true, done);
+                return;
+            }
+            regs.enableTranslation(() -> {
+                if (bypassStartNs >= 0) {
+                    bypassEndNs = k.sim().now();
+                }
+                finish(true, done);
+            });
+        }));
+    }
+
+    private void bypassOpened() {
+        if (bypassStartNs < 0) {
+            bypassStartNs = k.sim().now();
+        }
+    }
+
+    private void finish(boolean ok, Consumer<Boolean> done) {
+        if (ok) {
+            k.console().print(LogLevel.INFO, P, "Intel(R) Virtualization Technology for Directed I/O\n");
+            probed = true;
+        } else {
+            probeFailed = true;
+        }
+        k.console().then(() -> done.accept(ok));
+    }
+
+    // ---- the IOMMU core's calls -----------------------------------------------------------------
+
+    /** {@code intel_iommu_add_device} / {@code probe_device}: nothing reaches the hardware before the attach. */
+    @Override
+    public void addDevice(int sid, String devName) {
+        if (!k.kdump() || policy.copyTables()) {
+            return;
+        }
+        // v4.0: the DMA API creates the device's domain at its first map (get_valid_domain_for_dev)
+        deferred[sid & 0xffff] = true;
+    }
+
+    /**
+     * {@code is_attach_deferred}: a device whose context entry was copied keeps it until its driver
+     * maps DMA (v4.2+); in a v4.0 kdump kernel no device has a domain before its first map.
+     */
+    @Override
+    public boolean isAttachDeferred(int sid) {
+        return deferred[sid & 0xffff];
+    }
+
+    /** {@code intel_iommu_domain_alloc} + {@code md_domain_init}: a domain-id, a second-level table, the IOAPIC range reserved. */
+    @Override
+    public DmaDomain newDmaDomain(String domainName, IovaAllocator iova, long granuleBytes) {
+        if (granuleBytes != VtdIoPageTable.PAGE) {
+            throw new IllegalArgumentException("VT-d second-level tables map 4 KiB pages, not " + granuleBytes);
+        }
+        int did = allocateDomainId();
+        VtdIoPageTable pt = new VtdIoPageTable(k, agawBits);
+        iova.reserve(IOAPIC_RANGE);
+        return new DmaDomain(domainName, did, iova, pt, pt.root());
+    }
+
+    private int allocateDomainId() {
+        int did = domainIds.nextClearBit(1);
+        if (did >= ndoms) {
+            throw new IllegalStateException(name + ": no free domain-id among " + ndoms);
+        }
+        domainIds.set(did);
+        return did;
+    }
+
+    /** {@code domain_context_mapping_one}; a null domain is the identity (pass-through) domain. */
+    @Override
+    public void attach(int sid, DmaDomain domain, Runnable then) {
+        sid &= 0xffff;
+        deferred[sid] = false;
+        long table = contextTable(sid >>> 8);
+        int devfn = sid & 0xff;
+        long lo = k.memory().readLong(k.cpuAgent(), table + 16L * devfn);
+        long hi = k.memory().readLong(k.cpuAgent(), table + 16L * devfn + 8);
+        boolean wasCopied = copy != null && copy.copied[sid];
+        if ((lo & 1) != 0 && !wasCopied) {
+            then.run(); // "context already present"
+            return;
+        }
+        ContextEntry entry;
+        if (domain == null) {
+            if (identityDid < 0) {
+                identityDid = allocateDomainId(); // si_domain
+            }
+            entry = ContextEntry.passThrough(agawBits, identityDid);
+        } else {
+            entry = ContextEntry.secondLevel(domain.contextAddress(), agawBits, domain.asid());
+        }
+        if (!wasCopied) {
+            entry.writeTo(k.memory(), k.cpuAgent(), table, devfn);
+            then.run(); // not-present to present needs no invalidation (CAP.CM = 0)
+            return;
+        }
+        // a copied entry: clear it and flush the old domain before installing ours
+        int oldDid = (int) ((hi >>> 8) & 0xffff);
+        copy.copied[sid] = false;
+        k.memory().writeLong(k.cpuAgent(), table + 16L * devfn, 0);
+        k.memory().writeLong(k.cpuAgent(), table + 16L * devfn + 8, 0);
+        regs.submitSync(() -> {
+            entry.writeTo(k.memory(), k.cpuAgent(), table, devfn);
+            then.run();
+        }, InvalidationDescriptor.contextDevice(oldDid, sid, 0), InvalidationDescriptor.iotlbDomain(oldDid));
+    }
+
+    /** The context table of {@code bus}, allocated and hooked into the root table on first use. */
+    private long contextTable(int bus) {
+        if (contextTables[bus] == 0) {
+            long t = k.pages().allocate(4096, 4096);
+            k.memory().write(k.cpuAgent(), t, new byte[4096]);
+            contextTables[bus] = t;
+            k.memory().writeLong(k.cpuAgent(), root + 16L * bus, t | 1);
+            k.memory().writeLong(k.cpuAgent(), root + 16L * bus + 8, 0);
+        }
+        return contextTables[bus];
+    }
+
+    @Override
+    public void kernelStopped() {
+        if (faults != null) {
+            faults.kernelStopped();
+        }
+    }
+
+    /** An orderly kexec's IOMMU shutdown: translation off ({@code intel_iommu_shutdown} of later releases). */
+    @Override
+    public void shutdown() {
+        if (regs != null) {
+            regs.gcmd &= ~GCMD_TE;
+            unit.writel(GCMD_REG, regs.gcmd);
+        }
+    }
+
+    @Override
+    public long[] reservedIovaRegions() {
+        return new long[] {IOAPIC_RANGE.base(), IOAPIC_RANGE.size()};
+    }
+
+    @Override
+    public IommuDriverSummary summary() {
+        DmarFaultHandler f = faults;
+        return new IommuDriverSummary(probed, probeFailed, foundEnabled, bypassStartNs, bypassEndNs,
+                f == null ? 0 : f.printed(), f == null ? 0 : f.suppressed(), 0);
+    }
+}

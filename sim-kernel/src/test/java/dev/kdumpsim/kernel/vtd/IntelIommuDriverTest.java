@@ -1,0 +1,226 @@
+package dev.kdumpsim.kernel.vtd;
+
+import static dev.kdumpsim.vtd.VtdRegisters.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kdumpsim.core.AddressRange;
+import dev.kdumpsim.core.PhysicalMemory;
+import dev.kdumpsim.core.Simulation;
+import dev.kdumpsim.core.Translation;
+import dev.kdumpsim.core.TranslationOutcome;
+import dev.kdumpsim.kernel.KernelCommandLine;
+import dev.kdumpsim.kernel.KernelContext;
+import dev.kdumpsim.kernel.arch.Arches;
+import dev.kdumpsim.kernel.iommu.DmaDomain;
+import dev.kdumpsim.kernel.iommu.VtdConfig;
+import dev.kdumpsim.kernel.iova.IovaAllocator;
+import dev.kdumpsim.kernel.iova.IovaDevice;
+import dev.kdumpsim.kernel.iova.IovaPolicy;
+import dev.kdumpsim.kernel.log.ConsolePrinter;
+import dev.kdumpsim.kernel.log.KernelLog;
+import dev.kdumpsim.kernel.log.LogRecord;
+import dev.kdumpsim.kernel.mm.MemoryRoles;
+import dev.kdumpsim.kernel.mm.PhysAllocator;
+import dev.kdumpsim.kernel.version.KernelRelease;
+import dev.kdumpsim.kernel.version.KernelVersion;
+import dev.kdumpsim.vtd.DmarUnit;
+import dev.kdumpsim.vtd.FaultReason;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The intel-iommu driver on one DMAR unit without a machine: kernel #1 brings it up and maps a
+ * buffer, then a kdump kernel takes it over per its policy while the old mapping is still used.
+ */
+class IntelIommuDriverTest {
+
+    static final int NIC = sourceId(1, 0, 1);
+    static final long BUFFER = 0x6000_0000L;
+
+    final Simulation sim = new Simulation(1);
+    final PhysicalMemory mem = new PhysicalMemory(sim);
+    final VtdHardware hw;
+    final DmarUnit unit;
+    final Translation out = new Translation();
+    private final PhysAllocator kernel1Pages = new PhysAllocator(List.of(new AddressRange(0x1000_0000L, 0x1000_0000L)));
+    private final PhysAllocator kdumpPages = new PhysAllocator(List.of(new AddressRange(0x2000_0000L, 0x1000_0000L)));
+
+    IntelIommuDriverTest() {
+        mem.addRegion("dram", 0, 1L << 32, "kernel1", MemoryRoles.KERNEL1);
+        hw = new VtdHardware(VtdConfig.defaults(), sim, mem);
+        unit = hw.device();
+    }
+
+    KernelContext kernel(String id, String release, boolean kdump, String cmdline) {
+        KernelLog log = new KernelLog(sim, id, sim.now());
+        PhysAllocator pages = kdump ? kdumpPages : kernel1Pages;
+        return new KernelContext(id, sim, mem, mem.registerAgent(id + " cpu"), log, new ConsolePrinter(sim, log),
+                pages::allocate, new KernelCommandLine(cmdline), Arches.X86_64,
+                KernelVersion.of(KernelRelease.parse(release)), kdump);
+    }
+
+    IntelIommuDriver probe(KernelContext k, IntelIommuPolicy policy) {
+        IntelIommuDriver d = new IntelIommuDriver(k, unit, policy);
+        boolean[] ok = new boolean[1];
+        d.probe(r -> ok[0] = r);
+        sim.runUntil(sim.now() + 1_000_000_000L);
+        assertTrue(d.probed() || d.probeFailed());
+        return d;
+    }
+
+    /** Kernel #1: probe, attach the NIC's domain and map {@link #BUFFER}; returns its IOVA. */
+    long kernel1Maps(IntelIommuDriver d) {
+        d.addDevice(NIC, "0000:01:00.1");
+        assertFalse(d.isAttachDeferred(NIC));
+        DmaDomain dom = domain(d);
+        long iova = dom.map(new IovaDevice("nic: ", true), BUFFER, 4096, true);
+        d.attach(NIC, dom, () -> { });
+        sim.runUntil(sim.now() + 1_000_000L);
+        return iova;
+    }
+
+    static DmaDomain domain(IntelIommuDriver d) {
+        return d.newDmaDomain("group 0", IovaAllocator.forDmaDomain(4096, 0, IovaPolicy.V4_19, 1, (1L << 48) - 1, false),
+                4096);
+    }
+
+    static String log(KernelContext k) {
+        return k.log().records().stream().map(LogRecord::line).collect(Collectors.joining("\n"));
+    }
+
+    Translation dmaWrite(long iova) {
+        return unit.translate(NIC, iova, true, 64, out);
+    }
+
+    @Test
+    void kernelOneTurnsTranslationOnOverItsOwnTablesAndTranslatesTheMapping() {
+        KernelContext k1 = kernel("kernel1", "4.19.0", false, "");
+        IntelIommuDriver d = probe(k1, IntelIommuPolicy.V4_2);
+        assertTrue(d.probed());
+        assertEquals(GSTS_TES, unit.readl(GSTS_REG) & GSTS_TES);
+        assertTrue(log(k1).contains("DMAR: dmar0: Using Queued invalidation"), log(k1));
+        long iova = kernel1Maps(d);
+        assertEquals(0xffff_f000L, iova, "top-down below 4 GiB");
+        assertEquals(TranslationOutcome.TRANSLATED, dmaWrite(iova).outcome());
+        assertEquals(BUFFER, out.physicalAddress());
+    }
+
+    @Test
+    void aPostCopyKdumpKernelKeepsTheOldMappingUntilItsDriverAttaches() {
+        IntelIommuDriver d1 = probe(kernel("kernel1", "4.19.0", false, ""), IntelIommuPolicy.V4_2);
+        long iova = kernel1Maps(d1);
+        int oldDid = (int) ((mem.peekLong(contextEntryOf(NIC) + 8) >>> 8) & 0xffff);
+        KernelContext k = kernel("kdump", "4.19.0", true, "reset_devices");
+        IntelIommuDriver d = probe(k, IntelIommuPolicy.V4_2);
+        String l = log(k);
+        assertTrue(l.contains("DMAR: Translation already enabled - trying to copy translation structures"), l);
+        assertTrue(l.contains("DMAR: Copied translation tables from old kernel for dmar0"), l);
+        assertTrue(d.copiedTables());
+        assertTrue((unit.readq(RTADDR_REG) & ~0xfffL) >= 0x2000_0000L, "the root table is the kdump kernel's");
+        d.addDevice(NIC, "0000:01:00.1");
+        assertTrue(d.isAttachDeferred(NIC));
+        assertEquals(TranslationOutcome.TRANSLATED, dmaWrite(iova).outcome(), "stale DMA still translates");
+        assertEquals(BUFFER, out.physicalAddress());
+        DmaDomain fresh = domain(d);
+        assertNotEquals(oldDid, fresh.asid(), "the old domain-id is reserved");
+        d.attach(NIC, fresh, () -> { });
+        sim.runUntil(sim.now() + 1_000_000L);
+        assertFalse(d.isAttachDeferred(NIC));
+        assertEquals(TranslationOutcome.ABORTED, dmaWrite(iova).outcome(), "the new domain does not map the old IOVA");
+        assertEquals(FaultReason.WRITE_ACCESS_DENIED, out.eventId());
+        assertEquals(0, unit.faultCount(FaultReason.ROOT_ENTRY_NOT_PRESENT));
+    }
+
+    long contextEntryOf(int sid) {
+        long root = unit.readq(RTADDR_REG) & ~0xfffL;
+        long ctx = mem.peekLong(root + 16L * (sid >>> 8)) & ~0xfffL;
+        return ctx + 16L * (sid & 0xff);
+    }
+
+    @Test
+    void aPreCopyKdumpKernelFaultsTheStaleDmaAndPrintsItFromTheRecordingRegisters() {
+        IntelIommuDriver d1 = probe(kernel("kernel1", "4.0.0", false, ""), IntelIommuPolicy.V4_0);
+        long iova = kernel1Maps(d1);
+        d1.kernelStopped();
+        KernelContext k = kernel("kdump", "4.0.0", true, "");
+        IntelIommuDriver d = probe(k, IntelIommuPolicy.V4_0);
+        assertTrue(d.summary().bypassStartNs() >= 0 && d.summary().bypassEndNs() > d.summary().bypassStartNs());
+        assertEquals(TranslationOutcome.ABORTED, dmaWrite(iova).outcome());
+        assertEquals(FaultReason.ROOT_ENTRY_NOT_PRESENT, out.eventId());
+        sim.runUntil(sim.now() + 100_000_000L);
+        String l = log(k);
+        assertTrue(l.contains("DMAR: DRHD: handling fault status reg 2"), l);
+        assertTrue(l.contains("DMAR: DMAR:[DMA Write] Request device [01:00.1] fault addr fffff000 "), l);
+        assertTrue(l.contains("DMAR:[fault reason 01] Present bit in root entry is clear"), l);
+        assertEquals(1, d.summary().faultsPrinted());
+        assertEquals(0, unit.readl(dev.kdumpsim.vtd.VtdRegisters.FSTS_REG) & FSTS_PPF, "the record was cleared");
+    }
+
+    @Test
+    void aFailedCopyFallsBackToAFreshTableWithTranslationOff() {
+        unit.writeq(RTADDR_REG, 0); // a previous owner that enabled translation on a root table at 0
+        unit.writel(GCMD_REG, GCMD_SRTP);
+        sim.runUntil(sim.now() + 1_000_000L);
+        unit.writel(GCMD_REG, GCMD_TE);
+        sim.runUntil(sim.now() + 1_000_000L);
+        KernelContext k = kernel("kdump", "5.15.0", true, "");
+        IntelIommuDriver d = probe(k, IntelIommuPolicy.V4_2);
+        assertTrue(log(k).contains("DMAR: Failed to copy translation tables from old kernel for dmar0"), log(k));
+        assertFalse(d.copiedTables());
+        assertTrue(d.probed());
+        assertTrue(d.summary().bypassStartNs() >= 0, "translation was off while the new table was set up");
+        assertEquals(GSTS_TES, unit.readl(GSTS_REG) & GSTS_TES);
+    }
+
+    @Test
+    void aKernelThatIsNotKdumpTurnsAnInheritedTranslationOff() {
+        probe(kernel("kernel1", "4.19.0", false, ""), IntelIommuPolicy.V4_2);
+        KernelContext k = kernel("kexec", "4.19.0", false, "");
+        IntelIommuDriver d = probe(k, IntelIommuPolicy.V4_2);
+        assertTrue(log(k).contains("DMAR: Translation was enabled for dmar0 but we are not in kdump mode"), log(k));
+        assertFalse(d.copiedTables());
+    }
+
+    @Test
+    void from47TheFaultPrintsAreRatelimited() {
+        IntelIommuDriver d1 = probe(kernel("kernel1", "4.9.0", false, ""), IntelIommuPolicy.V4_2);
+        long iova = kernel1Maps(d1);
+        d1.kernelStopped();
+        KernelContext k = kernel("kdump", "4.9.0", true, "");
+        IntelIommuDriver d = probe(k, IntelIommuPolicy.V4_0);
+        for (int i = 0; i < 120; i++) { // one stale write every 100 ms for 12 s
+            dmaWrite(iova);
+            sim.runUntil(sim.now() + 100_000_000L);
+        }
+        String l = log(k);
+        assertTrue(l.contains("DMAR: [DMA Write] Request device [01:00.1] fault addr fffff000 [fault reason 01]"
+                + " Present bit in root entry is clear"), l);
+        assertTrue(l.contains("dmar_fault: ") && l.contains(" callbacks suppressed"), l);
+        assertTrue(d.summary().faultsSuppressed() > 0);
+        assertTrue(d.summary().faultsPrinted() < 20, "about three faults per 5 s window: " + d.summary());
+    }
+
+    @Test
+    void anInterruptRemappingFaultPrintsTheIntrRemapLine() {
+        KernelContext k = kernel("kernel1", "5.15.0", false, "");
+        probe(k, IntelIommuPolicy.V4_2);
+        // enable interrupt remapping by hand (IRTA, SIRTP, IRE) with compatibility format blocked
+        int gcmd = unit.readl(GSTS_REG) & (GCMD_TE | GCMD_QIE);
+        unit.writeq(IRTA_REG, 0x3000_0000L);
+        unit.writel(GCMD_REG, gcmd | GCMD_SIRTP);
+        sim.runUntil(sim.now() + 1_000_000L);
+        unit.writel(GCMD_REG, gcmd | GCMD_IRE);
+        sim.runUntil(sim.now() + 1_000_000L);
+        Translation t = hw.interruptRequests().interruptRequest(sourceId(1, 0, 0), 0xfee0_0000L, 0x41, out);
+        assertEquals(TranslationOutcome.ABORTED, t.outcome());
+        assertEquals(FaultReason.IR_COMPATIBILITY_BLOCKED, t.eventId());
+        sim.runUntil(sim.now() + 100_000_000L);
+        String l = log(k);
+        assertTrue(l.contains("DMAR: [INTR-REMAP] Request device [01:00.0] fault index 0x"), l);
+        assertTrue(l.contains("[fault reason 0x25] Blocked a compatibility format interrupt request"), l);
+    }
+}
