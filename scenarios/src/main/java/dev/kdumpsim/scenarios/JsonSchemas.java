@@ -86,6 +86,9 @@ public final class JsonSchemas {
             if (pattern != null) {
                 s.put("pattern", pattern);
             }
+            if (c == dev.kdumpsim.scenarios.value.IommuDriverName.class) {
+                s.put("enum", dev.kdumpsim.scenarios.value.IommuDriverName.all());
+            }
             s.put("description", Types.syntaxExample(c));
         } else {
             throw new IllegalStateException("no schema for " + type);

@@ -29,12 +29,12 @@ public final class VerdictText {
     static {
         MEANING.put(LedgerFate.TRANSLATED, "translated by the IOMMU as its owner intended");
         MEANING.put(LedgerFate.TRANSLATED_STALE_INTO_KDUMP, "stale DMA of the crashed kernel translated by the kdump kernel's new tables into kdump memory");
-        MEANING.put(LedgerFate.BYPASSED_CRASHKERNEL_LIVE, "bypassed the SMMU onto crashkernel memory the kdump kernel was using");
-        MEANING.put(LedgerFate.BYPASSED_CRASHKERNEL_FREE, "bypassed the SMMU onto crashkernel memory the kdump kernel had not allocated");
-        MEANING.put(LedgerFate.BYPASSED_KERNEL1, "bypassed the SMMU onto kernel #1's memory (what the dump saves)");
-        MEANING.put(LedgerFate.BYPASSED_NO_MEMORY, "bypassed the SMMU to an address with no DRAM behind it");
-        MEANING.put(LedgerFate.ABORTED_WITH_EVENT, "aborted by the SMMU, which recorded an event");
-        MEANING.put(LedgerFate.ABORTED_SILENT, "aborted with no visible event (GBPA or STE abort, event queue off or full)");
+        MEANING.put(LedgerFate.BYPASSED_CRASHKERNEL_LIVE, "bypassed the IOMMU onto crashkernel memory the kdump kernel was using");
+        MEANING.put(LedgerFate.BYPASSED_CRASHKERNEL_FREE, "bypassed the IOMMU onto crashkernel memory the kdump kernel had not allocated");
+        MEANING.put(LedgerFate.BYPASSED_KERNEL1, "bypassed the IOMMU onto kernel #1's memory (what the dump saves)");
+        MEANING.put(LedgerFate.BYPASSED_NO_MEMORY, "bypassed the IOMMU to an address with no DRAM behind it");
+        MEANING.put(LedgerFate.ABORTED_WITH_EVENT, "aborted by the IOMMU, which recorded it (an SMMU event, a VT-d fault record)");
+        MEANING.put(LedgerFate.ABORTED_SILENT, "aborted with nothing recorded (GBPA or STE abort, event queue off or full, fault registers full)");
         MEANING.put(LedgerFate.BLOCKED_BME, "not sent: Bus Master Enable was clear");
         MEANING.put(LedgerFate.DISCARDED_RESET, "lost to a Function Level Reset inside the device");
         MEANING.put(LedgerFate.DISCARDED_LINK_DOWN, "lost on a link taken down by a Secondary Bus Reset");
@@ -63,7 +63,7 @@ public final class VerdictText {
                     f.get("kdumpTime") == null ? "" : ", at " + f.get("kdumpTime") + " s on the kdump kernel's clock"));
         }
         if (t.get("bypassWindow") instanceof Map<?, ?> w) {
-            sb.append(String.format(Locale.ROOT, "  The SMMU let DMA through untranslated from %s s to %s s on the kdump kernel's clock (%s s).%n",
+            sb.append(String.format(Locale.ROOT, "  The IOMMU let DMA through untranslated from %s s to %s s on the kdump kernel's clock (%s s).%n",
                     w.get("kdumpStart"), w.get("kdumpEnd"), seconds(((Number) w.get("durationNs")).longValue())));
         }
         if (Boolean.TRUE.equals(v.get("dumpSaved"))) {
@@ -75,7 +75,7 @@ public final class VerdictText {
         List<?> wedged = (List<?>) v.get("wedgedDevices");
         sb.append(wedged.isEmpty() ? "No device wedged.\n" : "Wedged (stopped by uncorrectable errors): " + join(wedged) + "\n");
         ledger(sb, (Map<String, Object>) r.get("ledger"));
-        events(sb, (Map<String, Object>) r.get("smmuEvents"));
+        events(sb, (Map<String, Object>) r.get("smmuEvents"), o.machine().config().iommu().model());
         Map<String, Object> aer = (Map<String, Object>) r.get("aer");
         for (Map.Entry<String, Object> a : aer.entrySet()) {
             Map<String, Object> d = (Map<String, Object>) a.getValue();
@@ -102,16 +102,19 @@ public final class VerdictText {
     }
 
     @SuppressWarnings("unchecked")
-    private static void events(StringBuilder sb, Map<String, Object> e) {
-        sb.append(String.format(Locale.ROOT, "SMMU events: %s raised, %s printed by the driver, %s suppressed by its rate limit, "
-                + "%s lost (event queue full), %s discarded (event queue off)", e.get("raised"), e.get("printed"), e.get("suppressed"),
-                e.get("lost"), e.get("discardedQueueOff")));
+    private static void events(StringBuilder sb, Map<String, Object> e, String model) {
+        boolean vtd = "vt-d".equals(model);
+        sb.append(String.format(Locale.ROOT, vtd
+                ? "IOMMU faults: %s raised, %s printed by the driver, %s suppressed by its rate limit, %s lost (fault recording registers full), %s not recorded"
+                : "SMMU events: %s raised, %s printed by the driver, %s suppressed by its rate limit, %s lost (event queue full), %s discarded (event queue off)",
+                e.get("raised"), e.get("printed"), e.get("suppressed"), e.get("lost"), e.get("discardedQueueOff")));
         Map<String, Object> byId = (Map<String, Object>) e.get("byId");
         if (!byId.isEmpty()) {
             sb.append("; by id:");
             boolean first = true;
             for (Map.Entry<String, Object> id : byId.entrySet()) {
-                sb.append(first ? " " : ", ").append(id.getKey()).append(' ').append(eventName(id.getKey())).append(' ').append(id.getValue());
+                sb.append(first ? " " : ", ").append(id.getKey()).append(' ').append(vtd ? faultReason(id.getKey()) : eventName(id.getKey()))
+                        .append(' ').append(id.getValue());
                 first = false;
             }
         }
@@ -144,6 +147,15 @@ public final class VerdictText {
             }
         }
         return fateKey;
+    }
+
+    /** A VT-d fault reason as Linux's dmar.c names it (dma_remap_fault_reasons, irq_remap_fault_reasons). */
+    private static String faultReason(String id) {
+        try {
+            return "\"" + dev.kdumpsim.vtd.FaultReason.linuxName(Integer.decode(id)) + "\"";
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     private static String eventName(String id) {

@@ -89,12 +89,12 @@ class RunOutputTest {
         String v = full.out().substring(kernelLog.length());
         for (String s : new String[] {
             "The kdump kernel was CORRUPTED by stray DMA: 1 write onto memory it was using, 2 writes onto free crashkernel memory.",
-            "which bypassed the SMMU onto crashkernel memory the kdump kernel was using [bypassedCrashkernelLive]",
+            "which bypassed the IOMMU onto crashkernel memory the kdump kernel was using [bypassedCrashkernelLive]",
             "at 7.033768 s on the kdump kernel's clock",
-            "The SMMU let DMA through untranslated from 7.033755 s to 7.034064 s on the kdump kernel's clock (0.000309 s).",
+            "The IOMMU let DMA through untranslated from 7.033755 s to 7.034064 s on the kdump kernel's clock (0.000309 s).",
             "The dump was saved; 44453 of kernel #1's pages were written by DMA after the panic",
             "      136843 translated by the IOMMU as its owner intended [translated]\n",
-            "        4455 aborted with no visible event (GBPA or STE abort, event queue off or full) [abortedSilent]\n",
+            "        4455 aborted with nothing recorded (GBPA or STE abort, event queue off or full, fault registers full) [abortedSilent]\n",
             "by id: 0x02 C_BAD_STREAMID 4656, 0x10 F_TRANSLATION 250",
             "Expectations: 14 checked, all passed\n  passed  verdict.kdumpCorrupted is true\n"}) {
             assertTrue(v.contains(s), "verdict lacks: " + s + "\n" + v);

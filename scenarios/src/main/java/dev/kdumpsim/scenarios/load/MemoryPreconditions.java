@@ -3,7 +3,9 @@ package dev.kdumpsim.scenarios.load;
 import dev.kdumpsim.core.AddressRange;
 import dev.kdumpsim.core.PhysicalMemory;
 import dev.kdumpsim.core.Simulation;
-import dev.kdumpsim.kernel.mm.Arm64Crashkernel;
+import dev.kdumpsim.kernel.arch.Arches;
+import dev.kdumpsim.kernel.version.KernelRelease;
+import dev.kdumpsim.kernel.version.KernelVersion;
 import dev.kdumpsim.kernel.mm.CrashkernelReservation;
 import dev.kdumpsim.kernel.mm.DramLayout;
 import dev.kdumpsim.kernel.mm.KdumpMemory;
@@ -69,7 +71,10 @@ final class MemoryPreconditions {
         memblock.reserve("kernel #1 image and early data", new AddressRange(dram.start(), KERNEL1_RESERVED_LOW));
         CrashkernelReservation r;
         try {
-            r = Arm64Crashkernel.reserve(memblock, first.cmdline(), true, null);
+            // the Machine's own placement: kernel #1's architecture and release
+            KernelVersion version = first.version().map(v -> KernelVersion.of(KernelRelease.parse(v)))
+                    .orElse(KernelVersion.unnamed(java.util.Map.of()));
+            r = Arches.byName(s.platform().effectiveArch().specName()).reserveCrashkernel(memblock, first.cmdline(), version, null);
         } catch (IllegalArgumentException e) {
             throw at.error(first, "cmdline", Yaml.oneLine(String.valueOf(e.getMessage())), "see crashkernel= in Documentation/admin-guide/kernel-parameters.txt");
         }

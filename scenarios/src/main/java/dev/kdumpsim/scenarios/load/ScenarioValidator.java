@@ -9,6 +9,9 @@ import dev.kdumpsim.scenarios.model.ActionKind;
 import dev.kdumpsim.scenarios.model.DramBank;
 import dev.kdumpsim.scenarios.model.DriverConfig;
 import dev.kdumpsim.scenarios.model.Endpoint;
+import dev.kdumpsim.scenarios.model.Arch;
+import dev.kdumpsim.scenarios.model.IommuModel;
+import dev.kdumpsim.scenarios.model.IovaGranule;
 import dev.kdumpsim.scenarios.model.Kernel;
 import dev.kdumpsim.scenarios.model.Mitigation;
 import dev.kdumpsim.scenarios.model.PcieSwitch;
@@ -56,11 +59,15 @@ public final class ScenarioValidator {
     public void validate(Scenario s) throws ScenarioException {
         format(s);
         DramLayout dram = dram(s.platform().dram(), s.platform());
-        smmu(s.platform().smmu());
+        if (s.platform().iommuModel() == IommuModel.SMMUV3) {
+            smmu(s.platform().smmu());
+        }
         TreeMap<Bdf, String> devices = topology(s.platform().pcie().topology());
         MachinePreconditions machine = new MachinePreconditions(at);
         machine.topology(s);
-        streamIds(s);
+        if (s.platform().iommuModel() == IommuModel.SMMUV3) {
+            streamIds(s);
+        }
         mitigations(s);
         MemoryPreconditions memory = new MemoryPreconditions(at);
         AddressRange crash = memory.crashkernel(s, dram);
@@ -92,17 +99,32 @@ public final class ScenarioValidator {
     /** The architecture and IOMMU switch points, and the iommuDriver / smmuDriver alias. */
     private void format(Scenario s) throws ScenarioException {
         Platform p = s.platform();
-        if (!p.effectiveArch().modelled()) {
-            throw at.error(p, "arch", "platform.arch " + p.effectiveArch().specName() + " is not yet supported: the simulator models arm64",
-                    "remove arch (arm64 is the default) or write arch: arm64");
+        Arch arch = p.effectiveArch();
+        IommuModel model = p.iommuModel();
+        if (arch == Arch.ARM64 && model != IommuModel.SMMUV3 || arch == Arch.X86_64 && model != IommuModel.VT_D) {
+            Object where = p.iommu().isPresent() ? p.iommu().get() : p;
+            throw at.error(where, p.iommu().isPresent() ? "model" : "arch", "platform.arch " + arch.specName() + " has no "
+                    + model.specName() + " IOMMU in the model (arm64 has an SMMUv3, x86_64 an Intel VT-d unit)",
+                    arch == Arch.X86_64 ? "write iommu: {model: vt-d}" : "remove iommu (smmuv3 is arm64's) or write arch: x86_64");
         }
-        if (!p.iommuModel().modelled()) {
-            throw at.error(p.iommu().get(), "model", "platform.iommu.model " + p.iommuModel().specName()
-                    + " is not yet supported: the simulator models smmuv3", "remove iommu (smmuv3 is the default) or write model: smmuv3");
+        if (p.iommu().isPresent() && p.iommu().get().vtd().isPresent() && model != IommuModel.VT_D) {
+            throw at.error(p.iommu().get(), "vtd", "VT-d parameters on a " + model.specName() + " IOMMU", "remove vtd or write model: vt-d");
         }
         for (Kernel k : List.of(s.kernels().first(), s.kernels().kdump())) {
             if (k.version().isPresent()) {
                 release(k);
+            }
+            if (k.iommuDriver().isPresent() && !k.iommuDriver().get().model().equals(model.specName())) {
+                throw at.error(k, "iommuDriver", "driver policy " + k.iommuDriver().get() + " drives a " + k.iommuDriver().get().model()
+                        + ", but the platform's IOMMU is " + model.specName(), "name a policy of the platform's IOMMU ("
+                        + (model == IommuModel.VT_D ? "intel-iommu@..." : "arm-smmu-v3@...") + ")");
+            }
+            if (model == IommuModel.VT_D && at.written(k, "smmuDriver")) {
+                throw at.error(k, "smmuDriver", "smmuDriver names an arm-smmu-v3 policy, but the platform's IOMMU is vt-d",
+                        "write iommuDriver: intel-iommu@4.2 (or leave it out: the kernel's release decides)");
+            }
+            if (model == IommuModel.VT_D && k.iovaGranule() != IovaGranule.G4K) {
+                throw at.error(k, "iovaGranule", "VT-d second-level tables map 4 KiB pages", "remove iovaGranule (4KiB)");
             }
             if (k.iommuDriver().isPresent() && at.written(k, "smmuDriver")) {
                 throw at.error(k, "iommuDriver", "both iommuDriver and smmuDriver are given",

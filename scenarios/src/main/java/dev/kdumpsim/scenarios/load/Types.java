@@ -4,6 +4,7 @@ import dev.kdumpsim.scenarios.model.Doc;
 import dev.kdumpsim.scenarios.model.SpecName;
 import dev.kdumpsim.scenarios.value.Bdf;
 import dev.kdumpsim.scenarios.value.ByteSize;
+import dev.kdumpsim.scenarios.value.IommuDriverName;
 import dev.kdumpsim.scenarios.value.LogPattern;
 import dev.kdumpsim.scenarios.value.PhysAddr;
 import dev.kdumpsim.scenarios.value.SimDuration;
@@ -25,7 +26,8 @@ import java.util.Optional;
 public final class Types {
 
     /** Typed values: parsed from a string by their static {@code parse(String)}. */
-    public static final List<Class<?>> TYPED_VALUES = List.of(PhysAddr.class, ByteSize.class, Bdf.class, SimDuration.class, LogPattern.class);
+    public static final List<Class<?>> TYPED_VALUES = List.of(PhysAddr.class, ByteSize.class, Bdf.class, SimDuration.class, LogPattern.class,
+            IommuDriverName.class);
 
     private Types() {
     }
@@ -119,6 +121,8 @@ public final class Types {
             return "a PCI address such as \"01:00.0\" or \"0000:01:00.0\"";
         } else if (typed == SimDuration.class) {
             return "a duration with unit such as \"7.018s\", \"100ms\", \"2us\", \"500ns\"";
+        } else if (typed == IommuDriverName.class) {
+            return "an IOMMU driver policy: one of " + String.join(", ", IommuDriverName.all());
         }
         return "a regular expression";
     }

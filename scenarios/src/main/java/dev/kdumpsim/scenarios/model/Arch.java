@@ -2,12 +2,12 @@ package dev.kdumpsim.scenarios.model;
 
 /**
  * The CPU architecture of the machine: which kernel code paths (crashkernel= placement, kexec
- * purgatory, the IOMMU driver family) the kernels run. Only arm64 is modelled; x86_64 is part of
- * the format so files can name it, and is refused at load until its model lands.
+ * purgatory, the IOMMU driver family) the kernels run: arm64 or x86_64.
  */
 public enum Arch implements SpecName {
     ARM64("arm64", "AArch64: arm64 reserve_crashkernel, SMMUv3 behind the PCIe root complex (the 2018 report's machine)"),
-    X86_64("x86_64", "x86-64 (reserved: not yet modelled)");
+    X86_64("x86_64", "x86-64: arch/x86 reserve_crashkernel (below 4 GiB, ,high with a low region), MSIs to 0xfee00000,"
+            + " an Intel VT-d unit behind the root complex");
 
     private final String specName;
     private final String description;
@@ -29,6 +29,6 @@ public enum Arch implements SpecName {
 
     /** Whether the simulator models this architecture. */
     public boolean modelled() {
-        return this == ARM64;
+        return true;
     }
 }

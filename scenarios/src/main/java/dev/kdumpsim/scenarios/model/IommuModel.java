@@ -1,12 +1,13 @@
 package dev.kdumpsim.scenarios.model;
 
 /**
- * The IOMMU hardware model between the PCIe root complex and memory. SMMUv3 (Arm IHI 0070) is
- * modelled; Intel VT-d is part of the format and refused at load until its model lands.
+ * The IOMMU hardware model between the PCIe root complex and memory: Arm SMMUv3 (IHI 0070) or
+ * Intel VT-d (sim-vtd).
  */
 public enum IommuModel implements SpecName {
     SMMUV3("smmuv3", "Arm SMMUv3 (IHI 0070): stream table, GBPA, event queue; parameters under platform.smmu"),
-    VT_D("vt-d", "Intel VT-d (reserved: not yet modelled)");
+    VT_D("vt-d", "Intel VT-d: root/context tables, second-level tables, fault recording, invalidation queue,"
+            + " interrupt remapping; parameters under platform.iommu.vtd");
 
     private final String specName;
     private final String description;
@@ -28,6 +29,6 @@ public enum IommuModel implements SpecName {
 
     /** Whether the simulator models this IOMMU. */
     public boolean modelled() {
-        return this == SMMUV3;
+        return true;
     }
 }

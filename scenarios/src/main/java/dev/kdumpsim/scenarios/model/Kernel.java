@@ -1,5 +1,6 @@
 package dev.kdumpsim.scenarios.model;
 
+import dev.kdumpsim.scenarios.value.IommuDriverName;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ public record Kernel(
         Optional<String> version,
         @Doc("IOMMU driver policy this kernel runs (alias of iommuDriver, its older name)") Optional<SmmuDriverPolicy> smmuDriver,
         @Doc("IOMMU driver policy this kernel runs, overriding its release's (absent: smmuDriver, else the release's policy,"
-                + " else arm-smmu-v3@4.16); give one of the two") Optional<SmmuDriverPolicy> iommuDriver,
+                + " else arm-smmu-v3@4.16); give one of the two") Optional<IommuDriverName> iommuDriver,
         @Doc(value = "IOMMU page size of DMA domains", dflt = "4KiB") IovaGranule iovaGranule,
         @Doc("Boot phase durations (absent: sim-kernel's built-in timeline for this kernel)") BootPhases boot,
         @Doc("Drivers bound to endpoint functions in this kernel") List<DriverConfig> drivers,
@@ -25,8 +26,8 @@ public record Kernel(
 
     public Kernel {
         drivers = List.copyOf(drivers);
-        if (iommuDriver.isPresent() && smmuDriver.isEmpty()) {
-            smmuDriver = iommuDriver;
+        if (iommuDriver.isPresent() && smmuDriver.isEmpty() && "smmuv3".equals(iommuDriver.get().model())) {
+            smmuDriver = Optional.of(SmmuDriverPolicy.bySpec(iommuDriver.get().specName()));
         }
     }
 
@@ -37,13 +38,13 @@ public record Kernel(
     }
 
     /** The policy the file names (iommuDriver, else smmuDriver), if it names one: an override of the release's. */
-    public Optional<SmmuDriverPolicy> namedPolicy() {
-        return iommuDriver.or(() -> smmuDriver);
+    public Optional<String> namedPolicy() {
+        return iommuDriver.map(IommuDriverName::specName).or(() -> smmuDriver.map(SmmuDriverPolicy::specName));
     }
 
     /** The IOMMU driver policy for a kernel without a release: the named one, else arm-smmu-v3@4.16. */
     public SmmuDriverPolicy driverPolicy() {
-        return namedPolicy().orElse(SmmuDriverPolicy.V4_16);
+        return smmuDriver.orElse(SmmuDriverPolicy.V4_16);
     }
 
     /** The IOMMU driver policy in force (the one {@link #driverPolicy()} names; alias kept for readers). */

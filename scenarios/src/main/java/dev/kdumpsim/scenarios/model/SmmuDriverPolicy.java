@@ -25,4 +25,14 @@ public enum SmmuDriverPolicy implements SpecName {
     public String description() {
         return description;
     }
+
+    /** The policy written {@code name}. */
+    public static SmmuDriverPolicy bySpec(String name) {
+        for (SmmuDriverPolicy p : values()) {
+            if (p.specName().equals(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("not an arm-smmu-v3 policy: " + name);
+    }
 }

@@ -3,7 +3,11 @@ package dev.kdumpsim.scenarios.run;
 import dev.kdumpsim.core.AddressRange;
 import dev.kdumpsim.kernel.arch.Arches;
 import dev.kdumpsim.kernel.boot.BootTimeline;
+import dev.kdumpsim.kernel.iommu.IommuConfig;
+import dev.kdumpsim.kernel.iommu.IommuDriverPolicy;
 import dev.kdumpsim.kernel.iommu.SmmuV3Config;
+import dev.kdumpsim.kernel.iommu.VtdConfig;
+import dev.kdumpsim.kernel.machine.IommuPolicies;
 import dev.kdumpsim.kernel.machine.SwitchConfig;
 import dev.kdumpsim.kernel.driver.DriverProfile;
 import dev.kdumpsim.kernel.driver.DriverSpec;
@@ -28,7 +32,10 @@ import dev.kdumpsim.scenarios.model.DriverConfig;
 import dev.kdumpsim.scenarios.model.Endpoint;
 import dev.kdumpsim.scenarios.model.ErrorProfile;
 import dev.kdumpsim.scenarios.model.IovaGranule;
+import dev.kdumpsim.scenarios.model.Iommu;
+import dev.kdumpsim.scenarios.model.IommuModel;
 import dev.kdumpsim.scenarios.model.Kernel;
+import dev.kdumpsim.scenarios.model.Vtd;
 import dev.kdumpsim.scenarios.model.PcieSwitch;
 import dev.kdumpsim.scenarios.model.KernelClock;
 import dev.kdumpsim.scenarios.model.RootPort;
@@ -38,6 +45,7 @@ import dev.kdumpsim.scenarios.model.StreamTableFormat;
 import dev.kdumpsim.scenarios.model.TimelineAction;
 import dev.kdumpsim.scenarios.value.SimDuration;
 import dev.kdumpsim.smmuv3.SmmuParameters;
+import dev.kdumpsim.vtd.VtdParameters;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -90,12 +98,25 @@ public final class MachineAssembler {
         for (TimelineAction a : s.timeline()) {
             timeline.add(event(a));
         }
-        return new MachineConfig(s.seed(), Arches.ARM64, new DramLayout(banks),
-                new SmmuV3Config(smmu(s.platform().smmu()), s.platform().smmu().eventQueueLog2Entries()), rc, rootPorts,
-                switches, endpoints,
-                kernel(s.kernels().first(), BootTimeline.firstKernelDefault()),
-                kernel(s.kernels().kdump(), BootTimeline.kdumpKernelOfReport()), mitigations, timeline,
+        boolean vtd = s.platform().iommuModel() == IommuModel.VT_D;
+        IommuConfig iommu = vtd ? new VtdConfig(vtd(s.platform().iommu().flatMap(Iommu::vtd).orElse(null)))
+                : new SmmuV3Config(smmu(s.platform().smmu()), s.platform().smmu().eventQueueLog2Entries());
+        String model = iommu.model();
+        return new MachineConfig(s.seed(), Arches.byName(s.platform().effectiveArch().specName()), new DramLayout(banks), iommu,
+                vtd ? RootComplexParams.VTD_PLATFORM : rc, rootPorts, switches, endpoints,
+                kernel(s.kernels().first(), BootTimeline.firstKernelDefault(), model),
+                kernel(s.kernels().kdump(), BootTimeline.kdumpKernelOfReport(), model), mitigations, timeline,
                 MachineConfig.DEFAULT_STEADY_STATE_WINDOW_NS);
+    }
+
+    /** The VT-d unit: sim-vtd's defaults with the scenario's platform.iommu.vtd choices (null: all defaults). */
+    static VtdParameters vtd(Vtd v) {
+        if (v == null) {
+            return VtdParameters.defaults();
+        }
+        return VtdParameters.builder().set("faultRecordCount", v.faultRecordCount()).set("domainIdBits", v.domainIdBits())
+                .set("queuedInvalidation", v.queuedInvalidation()).set("interruptRemapping", v.interruptRemapping())
+                .set("scalableMode", v.scalableMode()).set("commandLatencyNs", v.commandLatency().nanos()).build();
     }
 
     static SmmuParameters smmu(Smmu m) {
@@ -135,6 +156,11 @@ public final class MachineAssembler {
     }
 
     static KernelConfig kernel(Kernel k, BootTimeline preset) {
+        return kernel(k, preset, SmmuV3Config.MODEL);
+    }
+
+    /** A kernel of a machine whose IOMMU is {@code model}. */
+    static KernelConfig kernel(Kernel k, BootTimeline preset, String model) {
         BootTimeline t = bootTimeline(k, preset);
         List<DriverSpec> drivers = new ArrayList<>();
         for (DriverConfig d : k.drivers()) {
@@ -150,12 +176,20 @@ public final class MachineAssembler {
         if (k.version().isPresent()) {
             // a named release: its version table, and its own driver policy unless the file names one
             KernelRelease release = KernelRelease.parse(k.version().get());
-            SmmuDriverPolicy policy = k.namedPolicy().map(p -> SmmuDriverPolicy.bySpecName(p.specName()))
-                    .orElse(KernelConfig.smmuPolicyOf(release));
+            IommuDriverPolicy policy = k.namedPolicy().map(IommuPolicies::policy)
+                    .orElse(IommuPolicies.defaultPolicy(model, release));
             return new KernelConfig(k.cmdline(), KernelVersion.of(release), policy, granule, t, drivers,
                     k.aer() == AerFormat.NATIVE);
         }
-        return new KernelConfig(k.cmdline(), SmmuDriverPolicy.bySpecName(k.driverPolicy().specName()), granule, t, drivers,
+        if (!model.equals(SmmuV3Config.MODEL)) {
+            // no release named on another model: 4.16's table values and the named (or 4.16's) policy
+            IommuDriverPolicy policy = k.namedPolicy().map(IommuPolicies::policy)
+                    .orElse(IommuPolicies.defaultPolicy(model, KernelRelease.of(4, 16, 0)));
+            return new KernelConfig(k.cmdline(), KernelVersion.unnamed(java.util.Map.of()), policy, granule, t, drivers,
+                    k.aer() == AerFormat.NATIVE);
+        }
+        return new KernelConfig(k.cmdline(), SmmuDriverPolicy.bySpecName(k.namedPolicy().orElse(k.driverPolicy().specName())),
+                granule, t, drivers,
                 k.aer() == AerFormat.NATIVE);
     }
 

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What was missing: the format hard-wired arm64 and the SMMUv3 ({@code smmuDriver}), so another
- * architecture or IOMMU had nowhere to go. Fix: {@code platform.arch} (arm64 default; x86_64
- * reserved) and {@code platform.iommu.model} (smmuv3 default; vt-d reserved) are the switch
- * points, refused with a located "not yet supported" until modelled; {@code iommuDriver} names
+ * architecture or IOMMU had nowhere to go. Fix: {@code platform.arch} (arm64 default, x86_64)
+ * and {@code platform.iommu.model} (smmuv3 default, vt-d) are the switch points, paired as the
+ * model has them (arm64 with an SMMUv3, x86_64 with VT-d; another pairing is a located error);
+ * {@code iommuDriver} names
  * the driver policy and {@code smmuDriver} stays its alias (both given: located error), so old
  * files, their reports and the sweep chart detection are unchanged.
  */
@@ -28,11 +29,11 @@ class IommuAndArchHadNoSwitchPointTest {
     }
 
     @Test
-    void reservedArchAndIommuAreLocatedNotYetSupported() {
+    void archAndIommuMustBeAPairTheModelHas() {
         assertAt(error(Hostile.BASE.replace("platform:\n", "platform:\n  arch: x86_64\n")), "s.yaml", 3, 9,
-                "platform.arch x86_64 is not yet supported");
+                "platform.arch x86_64 has no smmuv3 IOMMU in the model");
         assertAt(error(Hostile.BASE.replace("platform:\n", "platform:\n  iommu: {model: vt-d}\n")), "s.yaml", 3, 18,
-                "platform.iommu.model vt-d is not yet supported");
+                "platform.arch arm64 has no vt-d IOMMU in the model");
     }
 
     @Test
