@@ -6,7 +6,7 @@ package dev.kdumpsim.smmuv3;
  *
  * <p>The defaults describe the SMMU of the 2018 report (Qualcomm Centriq-class server): Linux's
  * {@code arm_smmu_device_hw_probe} computes {@code features 0x00001fef} from {@link #idr0()} and
- * prints "ias 44-bit, oas 44-bit" (facts-smmuv3.md §3). Register bit positions follow IHI0070
+ * prints "ias 44-bit, oas 44-bit" (v4.16 arm_smmu_device_hw_probe). Register bit positions follow IHI0070
  * §6.3.1 (IDR0), §6.3.2 (IDR1), §6.3.6 (IDR5).
  *
  * @param sidSizeBits IDR1.SIDSIZE: StreamID width in bits, 0..32 (default 16)

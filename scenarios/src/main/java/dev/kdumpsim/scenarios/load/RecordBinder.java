@@ -26,7 +26,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * error found is thrown as a {@link ScenarioException} at the offending node's position.
  *
  * <p>Why not Jackson: its record (creator) binding buffers properties and reports unknown ones
- * at -1:-1 (facts-ecosystem.md A.1); walking composed nodes keeps every mark.
+ * at -1:-1 (jackson-core issue 399, creator-property buffering); walking composed nodes keeps every mark.
  */
 public final class RecordBinder {
 

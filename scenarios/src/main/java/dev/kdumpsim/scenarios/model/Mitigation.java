@@ -1,6 +1,6 @@
 package dev.kdumpsim.scenarios.model;
 
-/** A mitigation from DOMAIN.md's policy table. */
+/** A mitigation of the stale-DMA problem: an early quiesce, an IOVA reservation or an orderly kexec (docs/model-kernel.md). */
 public enum Mitigation implements SpecName {
     IOVA_RESERVE_CRASHKERNEL("iova-reserve-crashkernel", "kernel #1's IOVA allocator never hands out IOVAs inside the crashkernel range"),
     FLR_ALL("flr-all", "Function Level Reset of every FLR-capable endpoint early in kdump boot, before the SMMU probe"),

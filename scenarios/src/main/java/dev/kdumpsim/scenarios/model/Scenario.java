@@ -11,7 +11,7 @@ public record Scenario(
         @Doc(value = "Seed of all random streams (same seed, same run)", dflt = "1") long seed,
         @Doc("The machine: DRAM, SMMU and PCIe") Platform platform,
         @Doc("The crashing kernel #1 and the kdump kernel") Kernels kernels,
-        @Doc("Mitigations applied (DOMAIN.md policy table)") List<Mitigation> mitigations,
+        @Doc("Mitigations applied (docs/model-kernel.md)") List<Mitigation> mitigations,
         @Doc("Actions at simulated times: panic, resets, config writes, run-until") List<TimelineAction> timeline,
         @Doc("Assertions checked after the run") Expectations expect,
         @Doc("Batch sweep over this scenario (kdumpsim sweep; ignored by kdumpsim run)") Optional<Sweep> sweep) {

@@ -1,6 +1,6 @@
 package dev.kdumpsim.scenarios.model;
 
-/** The arm-smmu-v3 driver behaviour a kernel runs (DOMAIN.md policy table). */
+/** The arm-smmu-v3 driver behaviour a kernel runs (sources in docs/kernel-versions.md and docs/model-kernel.md). */
 public enum SmmuDriverPolicy implements SpecName {
     V4_16("arm-smmu-v3@4.16", "reset: CR0:=0 with GBPA untouched (bypass if GBPA.ABORT=0), EVTQ on, disable_bypass=false"),
     V4_19("arm-smmu-v3@4.19", "kdump: GBPA abort, disable, probe fails -EBUSY (commit b63b3439)"),

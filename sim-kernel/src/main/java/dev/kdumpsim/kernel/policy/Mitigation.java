@@ -1,7 +1,7 @@
 package dev.kdumpsim.kernel.policy;
 
 /**
- * Mitigations from the 2018 thread and its history (DOMAIN.md policy table). Each is applied by
+ * Mitigations from the 2018 thread and its history (docs/model-kernel.md). Each is applied by
  * the part of the kernel that would run it; see docs/model-kernel.md.
  */
 public enum Mitigation {

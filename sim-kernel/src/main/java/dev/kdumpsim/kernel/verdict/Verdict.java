@@ -3,7 +3,7 @@ package dev.kdumpsim.kernel.verdict;
 import java.util.List;
 
 /**
- * What a run answers (DOMAIN.md "the verdict").
+ * What a run answers: did stray DMA reach the kdump kernel, was the dump saved, which devices wedged.
  *
  * @param kdumpCorrupted stray DMA wrote onto live kdump-kernel memory
  * @param firstCorruption the first stray write into the crashkernel region (live or free), or null

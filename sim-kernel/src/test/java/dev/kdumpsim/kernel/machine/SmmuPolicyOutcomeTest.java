@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The outcomes DOMAIN.md describes for each arm-smmu-v3 policy and mitigation, on the 2018
+ * The outcome each arm-smmu-v3 policy and mitigation has (docs/model-kernel.md), on the 2018
  * report's machine (NIC 01:00.1 streaming in kernel #1, HBA 01:00.0 the kdump kernel's dump target).
  */
 class SmmuPolicyOutcomeTest {
