@@ -123,10 +123,14 @@ public final class RunCommand implements Callable<Integer> {
             overrides.add("seed=" + seed);
         }
         Scenario s = ScenarioFiles.load(file, overrides, maxEvents());
-        FateCounters counters = null; // attached to the run once ScenarioRunner offers a hook
+        FateCounters counters = trace == null ? null : new FateCounters(); // collected only for a trace
         ScenarioRunner.Outcome o;
         try {
-            o = ScenarioRunner.run(s, VersionProvider.version(), maxEvents());
+            o = ScenarioRunner.run(s, VersionProvider.version(), maxEvents(), m -> {
+                if (counters != null) {
+                    m.rootComplex().addTransactionObserver(counters);
+                }
+            });
         } catch (RunBudget.Exceeded e) {
             throw new UserInputException(file + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -23,7 +23,7 @@ import java.util.Map;
  * chrome://tracing open). One process per thing, on the simulation clock in microseconds so both
  * kernels share one time axis: each kernel's boot phases (complete events) and log lines
  * (instants), the IOMMU's bypass window and the first stray write, and, per device, DMA
- * transactions by fate over time (counters, when a {@link FateCounters} was attached to the run).
+ * transactions by fate per millisecond (counters from the {@link FateCounters} attached to the run).
  * Built after the run from its result: nothing is collected when no trace is asked for.
  */
 public final class ChromeTrace {

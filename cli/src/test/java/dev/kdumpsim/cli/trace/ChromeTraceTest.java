@@ -58,5 +58,7 @@ class ChromeTraceTest {
         assertTrue(names.containsAll(Set.of("panic", "smmu-probe", "translation bypassed (reset window)",
                 "first stray write")), names.toString());
         assertTrue(names.stream().anyMatch(n -> n.contains("event 0x02 received")), "log lines are instants");
+        assertTrue(tracks.contains("DMA by device and fate"), tracks.toString());
+        assertTrue(names.contains("DMA 0000:01:00.1 per ms"), "per-device DMA counters: " + names);
     }
 }

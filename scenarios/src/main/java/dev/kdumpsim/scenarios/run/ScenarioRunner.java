@@ -35,11 +35,20 @@ public final class ScenarioRunner {
      * @throws RunBudget.Exceeded when the run passes {@code maxEvents} (message names the budget and --max-events)
      */
     public static Outcome run(Scenario s, String version, long maxEvents) {
+        return run(s, version, maxEvents, m -> { });
+    }
+
+    /**
+     * Runs {@code s} with {@code beforeRun} called on the assembled Machine first, so an observer
+     * (a trace's DMA counters) can subscribe to its transaction record; observers only read.
+     */
+    public static Outcome run(Scenario s, String version, long maxEvents, java.util.function.Consumer<Machine> beforeRun) {
         Machine machine = new Machine(MachineAssembler.assemble(s));
+        beforeRun.accept(machine);
         Simulation sim = machine.simulation();
         // checked on every DMA fate, which is where a run's events come from; the observer only reads
         long[] transactions = new long[1];
-        machine.rootComplex().addObserver((t, rid, sid, w, a, len, fate, pa, region, id) -> {
+        machine.rootComplex().addTransactionObserver(t -> {
             if (sim.executedEvents() > maxEvents) {
                 throw new RunBudget.Exceeded(maxEvents, sim.now());
             }
