@@ -50,7 +50,10 @@ public final class SmmuEventThread implements SmmuIrqListener, EventHandler {
         this.smmu = smmu;
         this.base = base;
         this.log2 = log2;
-        this.ratelimit = ratelimited ? Ratelimit.defaultState("arm_smmu_evtq_thread") : null;
+        // "%s: %d callbacks suppressed" names the __ratelimit() caller: the thread until d814b70b9b90
+        // moved the check into arm_smmu_dump_event
+        this.ratelimit = !ratelimited ? null
+                : Ratelimit.defaultState(dump == SmmuEventDump.DECODED_ERR ? "arm_smmu_dump_event" : "arm_smmu_evtq_thread");
         this.console = new ConsolePrinter(k.sim(), k.log()); // the thread's own printing context
     }
 
