@@ -1,6 +1,8 @@
 package dev.kdumpsim.cli.scenario;
 
 import dev.kdumpsim.cli.UserInputException;
+import dev.kdumpsim.scenarios.sweep.OutputLock;
+import dev.kdumpsim.scenarios.sweep.SweepInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -97,7 +99,8 @@ final class OutputDirectory {
             parent = dir; // an existing DIR in a read-only parent: the temporary directory goes inside it
         }
         Path tmp = null;
-        try {
+        try (OutputLock lock = OutputLock.acquire(dir, "run")) {
+            // one writer at a time (a sweep or merge on the same directory, or another run)
             tmp = Files.createTempDirectory(parent, ".kdumpsim-out-");
             Map<Path, Path> moves = new LinkedHashMap<>();
             for (Map.Entry<String, String> f : files.entrySet()) {
@@ -116,6 +119,8 @@ final class OutputDirectory {
                     Files.move(m.getKey(), m.getValue(), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+        } catch (SweepInputException e) {
+            throw new UserInputException(e.getMessage());
         } catch (IOException e) {
             throw new UserInputException("cannot write " + dir + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
         } finally {

@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * One sweep or merge at a time per output directory: an exclusive lock ({@code fcntl}/{@code flock}
+ * One sweep, merge or run at a time per output directory: an exclusive lock ({@code fcntl}/{@code flock}
  * through {@link FileChannel#tryLock()}) on {@code DIR/.kdumpsim.lock}, held until the command
  * ends. A second sweep or merge on the same {@code --out} fails at once instead of interleaving
  * its journal and outputs with the first. The operating system drops the lock when the process
  * dies, so a killed sweep never leaves the directory locked; a finished one removes the file.
  */
-final class OutputLock implements AutoCloseable {
+public final class OutputLock implements AutoCloseable {
 
     static final String NAME = ".kdumpsim.lock";
 
@@ -30,7 +30,7 @@ final class OutputLock implements AutoCloseable {
     }
 
     /** Locks {@code dir} (created if needed) for {@code command}, or fails naming the directory. */
-    static OutputLock acquire(Path dir, String command) throws IOException, SweepInputException {
+    public static OutputLock acquire(Path dir, String command) throws IOException, SweepInputException {
         Files.createDirectories(dir);
         Path file = dir.resolve(NAME);
         for (int attempt = 0; attempt < 8; attempt++) {
@@ -44,7 +44,7 @@ final class OutputLock implements AutoCloseable {
             }
             if (lock == null) {
                 channel.close();
-                throw new SweepInputException(dir + " is in use by another kdumpsim sweep or merge (" + file + " is locked); "
+                throw new SweepInputException(dir + " is in use by another kdumpsim sweep or merge (or run) (" + file + " is locked); "
                         + command + " needs its --out to itself: wait for the other one or give another --out");
             }
             if (key == null || key.equals(fileKey(file))) {
