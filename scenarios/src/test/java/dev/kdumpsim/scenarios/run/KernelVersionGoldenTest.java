@@ -87,4 +87,12 @@ class KernelVersionGoldenTest {
         assertTrue(LOGS.get("5.15.0").contains("crashkernel reserved: 0x000000007fe00000 - 0x00000000ffe00000 (2048 MB)"));
         assertTrue(LOGS.get("6.6.0").contains("crashkernel reserved: 0x0000000080000000 - 0x0000000100000000 (2048 MB)"));
     }
+
+    @Test
+    void aerLinesFollowTheirReleaseFamily() {
+        assertTrue(LOGS.get("4.16.0").contains("] Malformed TLP\n"), "4.14-4.18 cper_print_bits: the names bare");
+        assertTrue(LOGS.get("4.16.0").contains("pci 0000:01:00.0:   TLP Header: "), "two spaces before TLP Header");
+        assertTrue(LOGS.get("4.19.0").contains("pci 0000:01:00.0:    [18] MalfTLP                (First)"));
+        assertTrue(LOGS.get("5.2.0").contains("pci 0000:01:00.0: AER: aer_status: 0x00040000, aer_mask: 0x00000000"));
+    }
 }

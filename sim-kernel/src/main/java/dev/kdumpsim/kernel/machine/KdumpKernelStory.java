@@ -12,6 +12,7 @@ import dev.kdumpsim.kernel.log.LogLevel;
 import dev.kdumpsim.kernel.mm.KdumpMemory;
 import dev.kdumpsim.kernel.pci.AerReporter;
 import dev.kdumpsim.kernel.pci.EarlyQuiesce;
+import dev.kdumpsim.kernel.version.Behaviours;
 import dev.kdumpsim.pcie.Bdf;
 import dev.kdumpsim.pcie.EndpointFunction;
 import dev.kdumpsim.pcie.RootComplex;
@@ -97,7 +98,7 @@ final class KdumpKernelStory {
 
     private void pciEnumeration() {
         RootComplex rc = platform.rootComplex();
-        aerReporter = new AerReporter(rc, config.kdump().aerNative());
+        aerReporter = new AerReporter(rc, config.kdump().aerNative(), kdump.ctx.version().get(Behaviours.AER_PRINT));
         kdump.reportAer(rc.endpointFunctions(), aerReporter, platform.rootPortOfBus());
         kdump.enumerate(rc.endpointFunctions());
     }

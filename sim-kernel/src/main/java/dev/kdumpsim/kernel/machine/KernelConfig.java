@@ -5,6 +5,7 @@ import dev.kdumpsim.kernel.driver.DriverSpec;
 import dev.kdumpsim.kernel.iommu.IommuDriverPolicy;
 import dev.kdumpsim.kernel.iova.IovaPolicy;
 import dev.kdumpsim.kernel.smmu.SmmuDriverPolicy;
+import dev.kdumpsim.kernel.version.AerPrintFormat;
 import dev.kdumpsim.kernel.version.Behaviour;
 import dev.kdumpsim.kernel.version.Behaviours;
 import dev.kdumpsim.kernel.version.KernelRelease;
@@ -60,7 +61,8 @@ public record KernelConfig(String cmdline, KernelVersion version, IommuDriverPol
         Map<Behaviour<?>, Object> implied = Map.of(
                 Behaviours.SMMU_DISABLE_BYPASS_DEFAULT, p.disableBypassDefault(),
                 Behaviours.SMMU_EVENT_RATELIMIT, p.ratelimitedEventDump(),
-                Behaviours.IOVA_ALLOCATOR, iovaPolicyOf(p));
+                Behaviours.IOVA_ALLOCATOR, iovaPolicyOf(p),
+                Behaviours.AER_PRINT, AerPrintFormat.REPORT_2018);
         return KernelVersion.unnamed(implied);
     }
 

@@ -54,9 +54,12 @@ public final class Behaviours {
     public static final Behaviour<Boolean> DMAR_FAULT_RATELIMIT = new Behaviour<>("DMAR fault ratelimit",
             "dmar_fault() prints under one __ratelimit state (10 per 5 s)", false);
 
+    public static final Behaviour<AerPrintFormat> AER_PRINT = new Behaviour<>("AER print format",
+            "how the PCI core prints an uncorrectable AER error (firmware-first and native)", AerPrintFormat.V4_14);
+
     /** Every behaviour, in table order. */
     public static final List<Behaviour<?>> ALL = List.of(SMMU_KDUMP_RESET, SMMU_DISABLE_BYPASS_DEFAULT,
             SMMU_DISABLE_BYPASS_PARAM, SMMU_EVENT_RATELIMIT, SMMU_EVENT_DUMP, SMMU_QUEUE_SIZING, IOMMU_GROUP_MESSAGE,
             IOVA_ALLOCATOR, ARM64_CRASHKERNEL, SBR_WAIT, X86_CRASHKERNEL, INTEL_IOMMU_KDUMP, DMAR_FAULT_FORMAT,
-            DMAR_FAULT_RATELIMIT);
+            DMAR_FAULT_RATELIMIT, AER_PRINT);
 }

@@ -55,6 +55,12 @@ public final class VersionTable {
         // ---- arm64 crashkernel (arch/arm64/mm/init.c) ----
         row(ARM64_CRASHKERNEL, CrashkernelPlacement.V5_19_EXCLUSIVE_LIMIT, "5.19", "944a45abfabc",
                 "arm64: kdump: Reimplement crashkernel=X");
+        // ---- AER (drivers/pci/pcie/aer/aerdrv_errprint.c up to 4.18, drivers/pci/pcie/aer.c from 4.19) ----
+        row(AER_PRINT, AerPrintFormat.V4_19, "4.19", "drivers/pci/pcie/aer.c v4.19",
+                "PCI/AER: the AER driver in one file, __aer_print_error with short names (source at 4.19.1)");
+        row(AER_PRINT, AerPrintFormat.V5_2, "5.2", "PCI changes for v5.2",
+                "PCI/AER: Log messages with pci_dev, not pcie_device (pr_fmt/dev_fmt \"AER: \")");
+        row(AER_PRINT, AerPrintFormat.V6_8, "6.8", "1291b716bbf9", "PCI/AER: Decode Requester ID when no error info found");
         // ---- PCI core (drivers/pci/pci.c) ----
         // pci_bridge_wait_for_secondary_bus() (ad9001f2f411, v5.5) served resume only until this change made
         // pci_bridge_secondary_bus_reset() use it; its id is not pinned here: the evidence is pci.c at 6.3

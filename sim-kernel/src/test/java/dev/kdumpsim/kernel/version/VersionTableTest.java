@@ -183,4 +183,14 @@ class VersionTableTest {
     void theTableReachesBackTo40ForTheIntelIommuRows() {
         assertTrue(VersionTable.covers(KernelRelease.parse("4.0.0")));
     }
+
+    @Test
+    void aerLinesFollowTheirReleaseFamily() {
+        assertEquals(AerPrintFormat.V4_14, at(AER_PRINT, "4.18.20"));
+        assertEquals(AerPrintFormat.V4_19, at(AER_PRINT, "4.19.0"));
+        assertEquals(AerPrintFormat.V4_19, at(AER_PRINT, "5.1.21"));
+        assertEquals(AerPrintFormat.V5_2, at(AER_PRINT, "5.2.0"));
+        assertEquals(AerPrintFormat.V5_2, at(AER_PRINT, "6.7.12"));
+        assertEquals(AerPrintFormat.V6_8, at(AER_PRINT, "6.8.0"));
+    }
 }
