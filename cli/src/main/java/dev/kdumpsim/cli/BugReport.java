@@ -1,5 +1,7 @@
 package dev.kdumpsim.cli;
 
+import dev.kdumpsim.cli.common.VersionProvider;
+import dev.kdumpsim.cli.common.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

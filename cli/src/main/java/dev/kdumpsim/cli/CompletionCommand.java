@@ -1,5 +1,6 @@
 package dev.kdumpsim.cli;
 
+import dev.kdumpsim.cli.common.ExitCodes;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;

@@ -1,5 +1,8 @@
 package dev.kdumpsim.cli;
 
+import dev.kdumpsim.cli.common.VersionProvider;
+import dev.kdumpsim.cli.common.UserInputException;
+import dev.kdumpsim.cli.common.ExitCodes;
 import dev.kdumpsim.cli.diff.DiffCommand;
 import dev.kdumpsim.cli.bench.BenchCommand;
 import dev.kdumpsim.cli.decode.DecodeCommand;

@@ -1,5 +1,6 @@
 package dev.kdumpsim.cli;
 
+import dev.kdumpsim.cli.common.ExitCodes;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;

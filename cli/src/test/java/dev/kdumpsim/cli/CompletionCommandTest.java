@@ -1,5 +1,6 @@
 package dev.kdumpsim.cli;
 
+import dev.kdumpsim.cli.common.ExitCodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

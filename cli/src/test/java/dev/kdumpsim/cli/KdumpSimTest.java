@@ -1,5 +1,6 @@
 package dev.kdumpsim.cli;
 
+import dev.kdumpsim.cli.common.ExitCodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

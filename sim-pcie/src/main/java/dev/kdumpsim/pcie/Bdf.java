@@ -33,7 +33,7 @@ public final class Bdf {
 
     /** Formats as Linux does: {@code 01:00.1}. */
     public static String format(int bdf) {
-        return String.format("%02x:%02x.%x", bus(bdf), device(bdf), function(bdf));
+        return String.format(java.util.Locale.ROOT, "%02x:%02x.%x", bus(bdf), device(bdf), function(bdf));
     }
 
     /** {@code dev_name()} of a PCI device in segment 0, as Linux prints it: {@code 0000:01:00.1}. */

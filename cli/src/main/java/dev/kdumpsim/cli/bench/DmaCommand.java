@@ -1,6 +1,6 @@
 package dev.kdumpsim.cli.bench;
 
-import dev.kdumpsim.cli.ExitCodes;
+import dev.kdumpsim.cli.common.ExitCodes;
 import dev.kdumpsim.core.Iommu;
 import dev.kdumpsim.core.PhysicalMemory;
 import dev.kdumpsim.core.Simulation;

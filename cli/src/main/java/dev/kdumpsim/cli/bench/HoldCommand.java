@@ -1,7 +1,7 @@
 package dev.kdumpsim.cli.bench;
 
-import dev.kdumpsim.cli.ExitCodes;
-import dev.kdumpsim.cli.SeedConverter;
+import dev.kdumpsim.cli.common.ExitCodes;
+import dev.kdumpsim.cli.common.SeedConverter;
 import dev.kdumpsim.core.bench.HoldBenchmark;
 import java.io.PrintWriter;
 import java.util.Locale;

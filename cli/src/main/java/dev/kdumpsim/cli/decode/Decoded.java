@@ -1,7 +1,7 @@
 package dev.kdumpsim.cli.decode;
 
-import dev.kdumpsim.cli.JsonText;
-import dev.kdumpsim.cli.UserInputException;
+import dev.kdumpsim.cli.common.JsonText;
+import dev.kdumpsim.cli.common.UserInputException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.function.Supplier;

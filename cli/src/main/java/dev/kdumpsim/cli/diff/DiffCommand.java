@@ -1,6 +1,6 @@
 package dev.kdumpsim.cli.diff;
 
-import dev.kdumpsim.cli.ExitCodes;
+import dev.kdumpsim.cli.common.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

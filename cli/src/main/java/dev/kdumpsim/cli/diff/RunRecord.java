@@ -2,8 +2,8 @@ package dev.kdumpsim.cli.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kdumpsim.cli.UserInputException;
-import dev.kdumpsim.cli.VersionProvider;
+import dev.kdumpsim.cli.common.UserInputException;
+import dev.kdumpsim.cli.common.VersionProvider;
 import dev.kdumpsim.scenarios.ScenarioException;
 import dev.kdumpsim.scenarios.ScenarioLoader;
 import dev.kdumpsim.scenarios.run.RunReport;

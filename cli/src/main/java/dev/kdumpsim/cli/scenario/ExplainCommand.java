@@ -1,9 +1,9 @@
 package dev.kdumpsim.cli.scenario;
 
-import dev.kdumpsim.cli.ExitCodes;
-import dev.kdumpsim.cli.SetOptions;
-import dev.kdumpsim.cli.UserInputException;
-import dev.kdumpsim.cli.VersionProvider;
+import dev.kdumpsim.cli.common.ExitCodes;
+import dev.kdumpsim.cli.common.SetOptions;
+import dev.kdumpsim.cli.common.UserInputException;
+import dev.kdumpsim.cli.common.VersionProvider;
 import dev.kdumpsim.core.MemoryRegion;
 import dev.kdumpsim.kernel.boot.ScheduledPhase;
 import dev.kdumpsim.kernel.machine.EndpointConfig;

@@ -1,6 +1,6 @@
 package dev.kdumpsim.cli.scenario;
 
-import dev.kdumpsim.cli.UserInputException;
+import dev.kdumpsim.cli.common.UserInputException;
 import dev.kdumpsim.scenarios.sweep.OutputLock;
 import dev.kdumpsim.scenarios.sweep.SweepInputException;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package dev.kdumpsim.cli.scenario;
 
-import dev.kdumpsim.cli.ExitCodes;
-import dev.kdumpsim.cli.SeedConverter;
-import dev.kdumpsim.cli.SetOptions;
-import dev.kdumpsim.cli.UserInputException;
-import dev.kdumpsim.cli.VersionProvider;
+import dev.kdumpsim.cli.common.ExitCodes;
+import dev.kdumpsim.cli.common.SeedConverter;
+import dev.kdumpsim.cli.common.SetOptions;
+import dev.kdumpsim.cli.common.UserInputException;
+import dev.kdumpsim.cli.common.VersionProvider;
 import dev.kdumpsim.cli.html.RunHtml;
 import dev.kdumpsim.cli.trace.ChromeTrace;
 import dev.kdumpsim.cli.trace.FateCounters;

@@ -1,6 +1,6 @@
 package dev.kdumpsim.cli.scenario;
 
-import dev.kdumpsim.cli.UserInputException;
+import dev.kdumpsim.cli.common.UserInputException;
 import dev.kdumpsim.scenarios.ScenarioException;
 import dev.kdumpsim.scenarios.ScenarioLoader;
 import dev.kdumpsim.scenarios.model.Scenario;

@@ -1,6 +1,6 @@
 package dev.kdumpsim.cli.scenario;
 
-import dev.kdumpsim.cli.ExitCodes;
+import dev.kdumpsim.cli.common.ExitCodes;
 import dev.kdumpsim.scenarios.JsonSchemas;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.kdumpsim.cli.scenario;
 
-import dev.kdumpsim.cli.UserInputException;
-import dev.kdumpsim.cli.VersionProvider;
+import dev.kdumpsim.cli.common.UserInputException;
+import dev.kdumpsim.cli.common.VersionProvider;
 import dev.kdumpsim.scenarios.ScenarioException;
 import dev.kdumpsim.scenarios.ScenarioLoader;
 import dev.kdumpsim.scenarios.model.Scenario;

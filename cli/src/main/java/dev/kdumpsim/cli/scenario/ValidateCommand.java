@@ -1,6 +1,6 @@
 package dev.kdumpsim.cli.scenario;
 
-import dev.kdumpsim.cli.ExitCodes;
+import dev.kdumpsim.cli.common.ExitCodes;
 import dev.kdumpsim.scenarios.ScenarioException;
 import dev.kdumpsim.scenarios.ScenarioLoader;
 import dev.kdumpsim.scenarios.run.MachineAssembler;

@@ -1,7 +1,7 @@
 package dev.kdumpsim.cli.sweep;
 
-import dev.kdumpsim.cli.ExitCodes;
-import dev.kdumpsim.cli.UserInputException;
+import dev.kdumpsim.cli.common.ExitCodes;
+import dev.kdumpsim.cli.common.UserInputException;
 import dev.kdumpsim.scenarios.sweep.SweepInputException;
 import dev.kdumpsim.scenarios.sweep.SweepMerge;
 import dev.kdumpsim.scenarios.sweep.SweepResult;

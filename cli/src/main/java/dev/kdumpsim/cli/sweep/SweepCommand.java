@@ -1,8 +1,8 @@
 package dev.kdumpsim.cli.sweep;
 
-import dev.kdumpsim.cli.ExitCodes;
-import dev.kdumpsim.cli.SetOptions;
-import dev.kdumpsim.cli.UserInputException;
+import dev.kdumpsim.cli.common.ExitCodes;
+import dev.kdumpsim.cli.common.SetOptions;
+import dev.kdumpsim.cli.common.UserInputException;
 import dev.kdumpsim.scenarios.ScenarioException;
 import dev.kdumpsim.scenarios.ScenarioLoader;
 import dev.kdumpsim.scenarios.run.RunBudget;

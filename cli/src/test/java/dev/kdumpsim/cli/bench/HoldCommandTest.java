@@ -3,7 +3,7 @@ package dev.kdumpsim.cli.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kdumpsim.cli.ExitCodes;
+import dev.kdumpsim.cli.common.ExitCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.regex.Matcher;

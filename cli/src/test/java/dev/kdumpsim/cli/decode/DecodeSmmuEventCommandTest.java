@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kdumpsim.cli.ExitCodes;
+import dev.kdumpsim.cli.common.ExitCodes;
 import dev.kdumpsim.cli.KdumpSim;
 import java.io.PrintWriter;
 import java.io.StringWriter;

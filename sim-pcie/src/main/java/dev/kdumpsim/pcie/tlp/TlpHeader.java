@@ -1,6 +1,5 @@
 package dev.kdumpsim.pcie.tlp;
 
-import dev.kdumpsim.pcie.Bdf;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,14 +171,14 @@ public record TlpHeader(TlpType type, boolean fourDw, int tc, boolean td, boolea
                 .append(", Attr ").append(bin(attr, 3)).append(attrText()).append(", AT ").append(at)
                 .append(", Length ").append(lengthDw).append(" DW\n");
         if (type.isCompletion()) {
-            sb.append("  Completer ID ").append(Bdf.format(completerId)).append(", Status ").append(status)
+            sb.append("  Completer ID ").append(rid(completerId)).append(", Status ").append(status)
                     .append(" (").append(statusText()).append("), BCM ").append(bcm ? 1 : 0).append(", Byte Count ")
                     .append(byteCount).append('\n');
-            sb.append("  Requester ID ").append(Bdf.format(requesterId)).append(", Tag ")
+            sb.append("  Requester ID ").append(rid(requesterId)).append(", Tag ")
                     .append(String.format("0x%02x", tag)).append(", Lower Address ")
                     .append(String.format("0x%02x", lowerAddress)).append('\n');
         } else {
-            sb.append("  Requester ID ").append(Bdf.format(requesterId)).append(", Tag ")
+            sb.append("  Requester ID ").append(rid(requesterId)).append(", Tag ")
                     .append(String.format("0x%02x", tag)).append(", Last BE ").append(bin(lastBe, 4))
                     .append(", First BE ").append(bin(firstBe, 4)).append('\n');
             sb.append("  Address ").append(String.format("0x%x", address)).append('\n');
@@ -203,12 +202,12 @@ public record TlpHeader(TlpType type, boolean fourDw, int tc, boolean td, boolea
         m.put("idBasedOrdering", (attr & 4) != 0);
         m.put("at", at);
         m.put("lengthDw", lengthDw);
-        m.put("requesterId", Bdf.format(requesterId));
+        m.put("requesterId", rid(requesterId));
         m.put("tag", tag);
         // Every key is always present (null where the type has no such field), so scripts can
         // read .address or .status without first checking the type.
         boolean cpl = type.isCompletion();
-        m.put("completerId", cpl ? Bdf.format(completerId) : null);
+        m.put("completerId", cpl ? rid(completerId) : null);
         m.put("status", cpl ? status.name() : null);
         m.put("bcm", cpl ? bcm : null);
         m.put("byteCount", cpl ? byteCount : null);
@@ -245,5 +244,13 @@ public record TlpHeader(TlpType type, boolean fourDw, int tc, boolean td, boolea
     private static String bin(int v, int width) {
         String s = Integer.toBinaryString(v | (1 << width));
         return s.substring(s.length() - width);
+    }
+
+    /**
+     * A requester/completer ID as bus:device.function, the way Linux prints a BDF (the same
+     * text as the pcie package's Bdf.format; kept here so the TLP codec depends on nothing above it).
+     */
+    private static String rid(int id) {
+        return String.format(java.util.Locale.ROOT, "%02x:%02x.%x", (id >>> 8) & 0xff, (id >>> 3) & 0x1f, id & 7);
     }
 }

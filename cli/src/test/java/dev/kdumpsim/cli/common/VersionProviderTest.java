@@ -1,9 +1,10 @@
-package dev.kdumpsim.cli;
+package dev.kdumpsim.cli.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Properties;
+import dev.kdumpsim.cli.CliRunner;
 import org.junit.jupiter.api.Test;
 
 class VersionProviderTest {

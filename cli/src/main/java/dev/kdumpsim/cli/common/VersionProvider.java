@@ -1,4 +1,4 @@
-package dev.kdumpsim.cli;
+package dev.kdumpsim.cli.common;
 
 import java.io.IOException;
 import java.io.InputStream;

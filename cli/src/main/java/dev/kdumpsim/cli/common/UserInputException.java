@@ -1,4 +1,4 @@
-package dev.kdumpsim.cli;
+package dev.kdumpsim.cli.common;
 
 /**
  * Input a person got wrong (a value, a file): reported as one line on stderr with exit code

@@ -1,4 +1,4 @@
-package dev.kdumpsim.cli;
+package dev.kdumpsim.cli.common;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

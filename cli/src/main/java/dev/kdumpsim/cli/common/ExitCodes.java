@@ -1,4 +1,4 @@
-package dev.kdumpsim.cli;
+package dev.kdumpsim.cli.common;
 
 /** The exit codes kdumpsim documents; scripts and CI rely on them. */
 public final class ExitCodes {
