@@ -16,6 +16,7 @@ import dev.kdumpsim.scenarios.model.Kernel;
 import dev.kdumpsim.scenarios.model.Mitigation;
 import dev.kdumpsim.scenarios.model.PcieSwitch;
 import dev.kdumpsim.scenarios.model.Platform;
+import dev.kdumpsim.scenarios.model.Vtd;
 import dev.kdumpsim.scenarios.model.RootPort;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.model.Smmu;
@@ -110,6 +111,9 @@ public final class ScenarioValidator {
         if (p.iommu().isPresent() && p.iommu().get().vtd().isPresent() && model != IommuModel.VT_D) {
             throw at.error(p.iommu().get(), "vtd", "VT-d parameters on a " + model.specName() + " IOMMU", "remove vtd or write model: vt-d");
         }
+        if (p.iommu().isPresent() && p.iommu().get().vtd().isPresent()) {
+            vtd(p.iommu().get().vtd().get());
+        }
         for (Kernel k : List.of(s.kernels().first(), s.kernels().kdump())) {
             if (k.version().isPresent()) {
                 release(k);
@@ -130,6 +134,32 @@ public final class ScenarioValidator {
                 throw at.error(k, "iommuDriver", "both iommuDriver and smmuDriver are given",
                         "smmuDriver is the older name of iommuDriver: keep one");
             }
+        }
+    }
+
+    /**
+     * The VT-d unit's choices: CAP.NFR and CAP.ND encodings (VT-d §11.4.2), ECAP.IR only with
+     * ECAP.QI (§11.4.3), and what the modelled intel-iommu driver needs (queued invalidation,
+     * legacy-mode tables).
+     */
+    private void vtd(Vtd v) throws ScenarioException {
+        if (v.faultRecordCount() < 1 || v.faultRecordCount() > 256) {
+            throw at.error(v, "faultRecordCount", "CAP.NFR encodes 1 to 256 fault recording registers, not " + v.faultRecordCount(),
+                    "8 is common");
+        }
+        if (v.domainIdBits() < 4 || v.domainIdBits() > 16 || (v.domainIdBits() & 1) != 0) {
+            throw at.error(v, "domainIdBits", "CAP.ND encodes 4, 6, ... 16 domain-id bits, not " + v.domainIdBits(), "16 is common");
+        }
+        if (!v.queuedInvalidation()) {
+            throw at.error(v, "queuedInvalidation", "the modelled intel-iommu driver invalidates through the queue only",
+                    "remove queuedInvalidation (true)");
+        }
+        if (v.scalableMode()) {
+            throw at.error(v, "scalableMode", "the modelled intel-iommu driver runs legacy-mode tables only",
+                    "remove scalableMode (false)");
+        }
+        if (v.commandLatency().nanos() < 0) {
+            throw at.error(v, "commandLatency", "a latency cannot be negative", "1us is the default");
         }
     }
 
