@@ -59,8 +59,7 @@ public final class DeviceDriver implements EventHandler {
         this.spec = spec;
         this.fn = fn;
         this.rc = rc;
-        String name = spec.profile() == dev.kdumpsim.kernel.driver.DriverProfile.STORAGE ? "kdumpsim-hba" : "kdumpsim-nic";
-        this.devPrefix = name + " " + Bdf.pciName(fn.bdf()) + ": ";
+        this.devPrefix = spec.name() + " " + Bdf.pciName(fn.bdf()) + ": ";
         this.iovaDevice = new IovaDevice(devPrefix, true);
     }
 

@@ -13,11 +13,24 @@ import java.util.List;
  * @param dumpFailure why not (empty when saved)
  * @param dumpTaintedPages kernel #1 pages written by DMA between the panic and the capture
  * @param wedgedDevices functions left wedged at the end, as "0000:01:00.0"
+ * @param kdumpKernel whether the kdump kernel was alive at the end, panicked or hung
+ * @param kdumpKernelReason why it panicked or hung, as its log says (empty when alive)
  */
 public record Verdict(boolean kdumpCorrupted, Corruption firstCorruption, long liveWrites, long freeWrites,
-        boolean dumpSaved, String dumpFailure, int dumpTaintedPages, List<String> wedgedDevices) {
+        boolean dumpSaved, String dumpFailure, int dumpTaintedPages, List<String> wedgedDevices,
+        KdumpKernelState kdumpKernel, String kdumpKernelReason) {
 
     public Verdict {
         wedgedDevices = List.copyOf(wedgedDevices);
+        if (kdumpKernel == null || kdumpKernelReason == null) {
+            throw new IllegalArgumentException("kdumpKernel and its reason must be given");
+        }
+    }
+
+    /** A verdict whose kdump kernel lived to the end. */
+    public Verdict(boolean kdumpCorrupted, Corruption firstCorruption, long liveWrites, long freeWrites,
+            boolean dumpSaved, String dumpFailure, int dumpTaintedPages, List<String> wedgedDevices) {
+        this(kdumpCorrupted, firstCorruption, liveWrites, freeWrites, dumpSaved, dumpFailure, dumpTaintedPages,
+                wedgedDevices, KdumpKernelState.ALIVE, "");
     }
 }
