@@ -40,4 +40,14 @@ public interface Arch {
 
     /** {@code machine_kexec()}: the last line before the jump to purgatory. */
     void machineKexec(KernelLog log);
+
+    /**
+     * The CPU takes an asynchronous external error (an arm64 SError) with syndrome {@code esr}:
+     * prints what the architecture's handler prints before it panics and returns the panic
+     * message, or returns null when the architecture has no such exception (the platform then
+     * cannot signal aborted DMA this way).
+     */
+    default String asynchronousErrorPanic(dev.kdumpsim.kernel.log.ConsolePrinter out, int esr) {
+        return null;
+    }
 }

@@ -54,4 +54,17 @@ final class Arm64 implements Arch {
     public void machineKexec(KernelLog log) {
         log.printk(LogLevel.INFO, "Bye!\n");
     }
+
+    /**
+     * {@code do_serror} -> {@code arm64_serror_panic} (arch/arm64/kernel/traps.c): a non-RAS or
+     * fatal SError panics with "SError Interrupt on CPU%d, code 0x%08x -- %s" ({@code pr_crit},
+     * the class string of EC 0x2f is "SError"), then the registers ({@code __show_regs}, not
+     * modelled), then {@code nmi_panic(regs, "Asynchronous SError Interrupt")}. The kdump kernel
+     * runs on CPU 0 (maxcpus=1).
+     */
+    @Override
+    public String asynchronousErrorPanic(dev.kdumpsim.kernel.log.ConsolePrinter out, int esr) {
+        out.print(dev.kdumpsim.kernel.log.LogLevel.CRIT, "", "SError Interrupt on CPU%d, code 0x%08x -- %s\n", 0, esr, "SError");
+        return "Asynchronous SError Interrupt";
+    }
 }

@@ -5,7 +5,9 @@ import dev.kdumpsim.kernel.KernelContext;
 import dev.kdumpsim.kernel.iommu.DmaDomain;
 import dev.kdumpsim.kernel.iova.IovaDevice;
 import dev.kdumpsim.kernel.log.LogLevel;
-import dev.kdumpsim.kernel.driver.DriverSpec;
+import dev.kdumpsim.kernel.pci.err.PciChannelState;
+import dev.kdumpsim.kernel.pci.err.PciErrorHandlers;
+import dev.kdumpsim.kernel.pci.err.PciErsResult;
 import dev.kdumpsim.pcie.Bdf;
 import dev.kdumpsim.pcie.EndpointFunction;
 import dev.kdumpsim.pcie.LinuxResetSequence;
@@ -261,6 +263,68 @@ public final class DeviceDriver implements EventHandler {
             }
         };
         issue.onEvent(0);
+    }
+
+    // ---- PCI error recovery: the driver's struct pci_error_handlers (pci.err.LinuxPciDrivers) ----
+
+    /**
+     * {@code error_detected}: a driver that asks for a reset (or gives the device up) detaches,
+     * stops its device (igb_down, nvme_dev_disable, mpt3sas_base_free_resources...) and calls
+     * {@code pci_disable_device()}, which clears Bus Master Enable; one that can recover keeps going.
+     */
+    public PciErsResult errorDetected(PciErrorHandlers h, PciChannelState state) {
+        PciErsResult vote = h.errorDetected(state);
+        if (vote == PciErsResult.NEED_RESET || vote == PciErsResult.DISCONNECT) {
+            cpusStopped();
+            fn.stopDma();
+            int cmd = rc.configRead(fn.bdf(), PciRegs.COMMAND, 2);
+            rc.configWrite(fn.bdf(), PciRegs.COMMAND, 2, cmd & ~PciRegs.COMMAND_MASTER);
+        }
+        return vote;
+    }
+
+    /**
+     * {@code slot_reset}: {@code pci_enable_device*}, {@code pci_set_master}, {@code pci_restore_state}
+     * and the driver's own reset of the device; RECOVERED when the device answers, else DISCONNECT
+     * (igb_io_slot_reset: "Cannot re-enable PCI device after reset.").
+     */
+    public PciErsResult slotReset() {
+        if (fn.isWedged() || !fn.isReady() || rc.configRead(fn.bdf(), PciRegs.VENDOR_ID, 2) == 0xffff) {
+            return PciErsResult.DISCONNECT;
+        }
+        enableDevice();
+        fn.stopDma();
+        return PciErsResult.RECOVERED;
+    }
+
+    /**
+     * The driver's {@code remove} (4.19's fatal recovery removes every device below the port):
+     * it stops the device and {@code pci_disable_device()} clears Bus Master Enable; the driver
+     * is unbound until {@link #reprobe}.
+     */
+    public void remove() {
+        cpusStopped();
+        fn.stopDma();
+        int cmd = rc.configRead(fn.bdf(), PciRegs.COMMAND, 2);
+        rc.configWrite(fn.bdf(), PciRegs.COMMAND, 2, cmd & ~PciRegs.COMMAND_MASTER);
+        bound = false;
+    }
+
+    /** The rescan after a removal binds the driver again: it enables and programs the device with the memory it had. */
+    public void reprobe() {
+        if (fn.isWedged() || !fn.isReady() || bufferIovas == null) {
+            return;
+        }
+        bound = true;
+        enableDevice();
+        program();
+    }
+
+    /** {@code resume}: the driver brings its device up again (its rings and mappings are the ones it had). */
+    public void resume() {
+        if (bound && !failed && !fn.isWedged()) {
+            program();
+        }
     }
 
     /** Lowest and highest IOVA this driver's device uses (for explain output). */

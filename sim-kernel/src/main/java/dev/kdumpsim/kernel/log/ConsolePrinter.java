@@ -20,6 +20,7 @@ public final class ConsolePrinter implements EventHandler {
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private boolean busy;
     private boolean draining;
+    private boolean halted;
 
     public ConsolePrinter(Simulation sim, KernelLog log) {
         this.sim = sim;
@@ -30,10 +31,21 @@ public final class ConsolePrinter implements EventHandler {
         return log;
     }
 
-    /** Queues a dev_printk-style line. */
+    /** Queues a dev_printk-style line (dropped once the kernel {@link #halt halted}). */
     public void print(LogLevel level, String devPrefix, String format, Object... args) {
+        if (halted) {
+            return;
+        }
         queue.add(new Pending(level, devPrefix, format, args, null));
         kick();
+    }
+
+    /**
+     * The kernel stopped (panic: the other CPUs are stopped and this one spins after
+     * {@code console_flush_on_panic}): what is queued still goes out, nothing new is accepted.
+     */
+    public void halt() {
+        halted = true;
     }
 
     /** Runs {@code then} when every line queued before it has been written to the console. */

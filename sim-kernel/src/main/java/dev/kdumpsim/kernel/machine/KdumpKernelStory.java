@@ -11,8 +11,15 @@ import dev.kdumpsim.kernel.log.KernelLog;
 import dev.kdumpsim.kernel.log.LogLevel;
 import dev.kdumpsim.kernel.mm.KdumpMemory;
 import dev.kdumpsim.kernel.pci.AerReporter;
+import dev.kdumpsim.kernel.pci.AerServiceDriver;
 import dev.kdumpsim.kernel.pci.EarlyQuiesce;
+import dev.kdumpsim.kernel.pci.err.ErrorRecovery;
+import dev.kdumpsim.kernel.ras.Ghes;
+import dev.kdumpsim.kernel.verdict.KdumpKernelState;
+import dev.kdumpsim.kernel.version.AerStaleStatus;
 import dev.kdumpsim.kernel.version.Behaviours;
+import dev.kdumpsim.pcie.DmaFate;
+import dev.kdumpsim.pcie.config.PciRegs;
 import dev.kdumpsim.pcie.Bdf;
 import dev.kdumpsim.pcie.EndpointFunction;
 import dev.kdumpsim.pcie.RootComplex;
@@ -24,6 +31,11 @@ import java.util.function.LongConsumer;
  * mitigations), probes the IOMMU under its policy, enumerates PCI once the probe finished (AER
  * report, IOMMU groups), binds its drivers (deferred attaches happen at their first DMA API
  * use), and kdump userspace saves the dump once its dump target's driver finished probing.
+ *
+ * <p>A kernel that names its release handles PCIe errors as that release does: the native AER
+ * service driver from PCI enumeration, or, where firmware owns AER, GHES from its probe at the
+ * start of the drivers phase; both recover through {@link ErrorRecovery}. A fatal hardware error
+ * panics it: it prints the panic and stops, and no dump is saved after that.
  */
 final class KdumpKernelStory {
 
@@ -31,6 +43,8 @@ final class KdumpKernelStory {
     static final long DUMP_TARGET_WAIT_NS = 30_000_000_000L;
     /** Poll period of that wait; a model value. */
     static final long DUMP_TARGET_POLL_NS = 10_000_000L;
+    /** From an aborted DMA to the CPU taking the SError; a model value. */
+    static final long SERROR_LATENCY_NS = 1_000;
     /** Run this long after the dump attempt when the timeline has no run-until. */
     static final long TAIL_NS = 1_000_000_000L;
 
@@ -52,6 +66,13 @@ final class KdumpKernelStory {
     private Boolean dumpSaved;
     private String dumpFailure = "the kdump kernel did not reach userspace";
     private long dumpWaitStart = -1;
+    private boolean serrorPending;
+    private boolean dumpAttempted;
+    private KdumpKernelState state = KdumpKernelState.ALIVE;
+    private String stateReason = "";
+    private ErrorRecovery recovery;
+    private AerServiceDriver aerService;
+    private Ghes ghes;
 
     KdumpKernelStory(MachineConfig config, Platform platform, KdumpMemory kdumpMemory, AddressRange crashkernel,
             ActionScheduler actions, LongConsumer finishAt) {
@@ -89,22 +110,132 @@ final class KdumpKernelStory {
                 actions.schedule(e, b + e.atNs());
             }
         }
+        if (config.ras().abortedDmaSError()) {
+            platform.rootComplex().addTransactionObserver(tx -> {
+                if (!serrorPending && alive() && (tx.fate() == DmaFate.ABORTED_WITH_EVENT || tx.fate() == DmaFate.ABORTED_SILENT)) {
+                    serrorPending = true; // asynchronous: taken at the CPU's next exception boundary
+                    sim.scheduleAfter(SERROR_LATENCY_NS, x -> serror(), 0);
+                }
+            });
+        }
+    }
+
+    /** The platform signalled an aborted DMA to the CPU: the architecture's handler decides (arm64: panic). */
+    private void serror() {
+        if (!alive()) {
+            return;
+        }
+        String message = config.arch().asynchronousErrorPanic(kdump.ctx.console(), config.ras().serrorEsr());
+        if (message != null) {
+            panic(message, 0);
+        }
+    }
+
+    /** Whether the kdump kernel still runs (it has not panicked). */
+    boolean alive() {
+        return state != KdumpKernelState.PANICKED;
     }
 
     private void earlyInit() {
+        if (!alive()) {
+            return;
+        }
         kdumpMemory.earlyWorkingSet();
         EarlyQuiesce.apply(config.mitigations(), platform.rootComplex(), kdump.ctx);
     }
 
     private void pciEnumeration() {
+        if (!alive()) {
+            return;
+        }
         RootComplex rc = platform.rootComplex();
         aerReporter = new AerReporter(rc, config.kdump().aerNative(), kdump.ctx.version().get(Behaviours.AER_PRINT));
-        kdump.reportAer(rc.endpointFunctions(), aerReporter, platform.rootPortOfBus());
+        if (!config.kdump().handlesPcieErrors()) {
+            kdump.reportAer(rc.endpointFunctions(), aerReporter, platform.rootPortOfBus());
+        } else {
+            recovery = new ErrorRecovery(kdump.ctx, rc, this::driverOf);
+            if (config.kdump().firmwareFirst()) {
+                if (kdump.ctx.version().get(Behaviours.AER_STALE_STATUS) == AerStaleStatus.CLEARED_ALWAYS) {
+                    clearStaleStatus(rc); // 4.14 pci_aer_init clears even where firmware owns AER
+                }
+            } else {
+                aerService = new AerServiceDriver(kdump.ctx, rc, aerReporter, recovery, this::devPrefixOf, this::alive);
+                aerService.probe();
+            }
+        }
         kdump.enumerate(rc.endpointFunctions());
     }
 
+    /** {@code pci_cleanup_aer_error_status_regs} on every function (4.14's pci_aer_init). */
+    private static void clearStaleStatus(RootComplex rc) {
+        for (EndpointFunction f : rc.endpointFunctions()) {
+            int unc = rc.configRead(f.bdf(), PciRegs.ERR_UNCOR_STATUS, 4);
+            if (unc != 0xffffffff) {
+                rc.configWrite(f.bdf(), PciRegs.ERR_UNCOR_STATUS, 4, unc);
+                rc.configWrite(f.bdf(), PciRegs.ERR_COR_STATUS, 4, rc.configRead(f.bdf(), PciRegs.ERR_COR_STATUS, 4));
+            }
+        }
+    }
+
+    /** The driver bound to {@code bdf} in the kdump kernel, or null. */
+    private DeviceDriver driverOf(int bdf) {
+        for (DeviceDriver d : kdump.drivers) {
+            if (d.function().bdf() == bdf) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** dev_printk's prefix for {@code bdf} now: its bound driver's name, else the bus's ("pci"). */
+    private String devPrefixOf(int bdf) {
+        DeviceDriver d = driverOf(bdf);
+        return d != null && d.bound() ? d.devPrefix() : "pci " + Bdf.pciName(bdf) + ": ";
+    }
+
+    /**
+     * {@code panic()} in the kdump kernel (kernel/panic.c): no crash kernel is loaded, so
+     * {@code __crash_kexec} returns; with a {@code panic_timeout} the machine restarts after it,
+     * else the end marker is printed and the CPU spins. Either way nothing runs any more.
+     */
+    void panic(String message, int timeoutSeconds) {
+        if (!alive()) {
+            return;
+        }
+        state = KdumpKernelState.PANICKED;
+        stateReason = message;
+        var out = kdump.ctx.console();
+        out.print(LogLevel.EMERG, "", "Kernel panic - not syncing: %s\n", message);
+        if (timeoutSeconds > 0) {
+            out.print(LogLevel.EMERG, "", "Rebooting in %d seconds..\n", timeoutSeconds);
+        } else {
+            boolean closed = kdump.ctx.version().get(Behaviours.PANIC_END_MARKER_CLOSED);
+            out.print(LogLevel.EMERG, "", closed ? "---[ end Kernel panic - not syncing: %s ]---\n"
+                    : "---[ end Kernel panic - not syncing: %s\n", message);
+        }
+        out.halt();
+        for (DeviceDriver d : kdump.drivers) {
+            d.cpusStopped();
+        }
+        kdump.iommuDriver.kernelStopped();
+        if (dumpSaved == null) {
+            dumpSaved = false;
+            dumpFailure = "the kdump kernel panicked (" + message + ") before the dump was saved";
+        }
+        finishAt.accept(platform.simulation().now() + TAIL_NS);
+    }
+
     private void drivers() {
+        if (!alive()) {
+            return;
+        }
         RootComplex rc = platform.rootComplex();
+        if (config.kdump().firmwareFirst() && platform.firmwareFirst() != null) {
+            // ghes_probe (device_initcall, drivers/acpi before the PCI drivers' modules load)
+            ghes = new Ghes(kdump.ctx, platform.firmwareFirst(), aerReporter, recovery, this::devPrefixOf, this::panic,
+                    this::alive);
+            ghes.probe();
+        }
         for (DriverSpec spec : config.kdump().drivers()) {
             if (spec.profile() == DriverProfile.NONE) {
                 continue;
@@ -124,6 +255,10 @@ final class KdumpKernelStory {
     }
 
     private void saveDump() {
+        if (!alive()) {
+            return;
+        }
+        dumpAttempted = true;
         Simulation sim = platform.simulation();
         DeviceDriver target = dumpTarget();
         if (target != null && !target.probeFinished()) {
@@ -145,6 +280,9 @@ final class KdumpKernelStory {
             return;
         }
         target.writeDump(ok -> {
+            if (!alive()) {
+                return; // the kernel died while the dump was being written
+            }
             dumpSaved = ok;
             dumpFailure = ok ? "" : "the dump target's DMA failed (" + Bdf.pciName(target.function().bdf()) + ")";
             log.printk(ok ? LogLevel.INFO : LogLevel.ERR, ok ? "kdump: saving vmcore complete\n"
@@ -169,6 +307,31 @@ final class KdumpKernelStory {
 
     KernelInstance kernel() {
         return kdump;
+    }
+
+    /**
+     * How the kdump kernel ended at {@code endNs}: panicked; hung when it had booted long enough
+     * for kdump userspace to have finished (its boot timeline's userspace start plus the dump
+     * target wait) and had not, for a reason its own progress names; else alive.
+     */
+    KdumpKernelState state(long endNs) {
+        if (state == KdumpKernelState.PANICKED || bootNs < 0 || dumpSaved != null) {
+            return state;
+        }
+        long due = bootNs + config.kdump().boot().startNs(BootTimeline.USERSPACE) + DUMP_TARGET_WAIT_NS + TAIL_NS;
+        return endNs >= due ? KdumpKernelState.HUNG : KdumpKernelState.ALIVE;
+    }
+
+    /** Why the kdump kernel panicked or hung, as its log and progress say (empty when alive). */
+    String stateReason(long endNs) {
+        return switch (state(endNs)) {
+            case PANICKED -> stateReason;
+            case HUNG -> kdump == null || kdump.iommuProbeResult() == null
+                    ? "the IOMMU driver's probe never finished: PCI enumeration, drivers and kdump userspace never ran"
+                    : dumpAttempted ? "kdump userspace never finished writing the dump"
+                    : "kdump userspace never ran";
+            case ALIVE -> "";
+        };
     }
 
     AerReporter aerReporter() {

@@ -6,6 +6,7 @@ import dev.kdumpsim.kernel.iommu.IommuDriverPolicy;
 import dev.kdumpsim.kernel.iova.IovaPolicy;
 import dev.kdumpsim.kernel.smmu.SmmuDriverPolicy;
 import dev.kdumpsim.kernel.version.AerPrintFormat;
+import dev.kdumpsim.kernel.version.AerStaleStatus;
 import dev.kdumpsim.kernel.version.Behaviour;
 import dev.kdumpsim.kernel.version.Behaviours;
 import dev.kdumpsim.kernel.version.KernelRelease;
@@ -62,7 +63,8 @@ public record KernelConfig(String cmdline, KernelVersion version, IommuDriverPol
                 Behaviours.SMMU_DISABLE_BYPASS_DEFAULT, p.disableBypassDefault(),
                 Behaviours.SMMU_EVENT_RATELIMIT, p.ratelimitedEventDump(),
                 Behaviours.IOVA_ALLOCATOR, iovaPolicyOf(p),
-                Behaviours.AER_PRINT, AerPrintFormat.REPORT_2018);
+                Behaviours.AER_PRINT, AerPrintFormat.REPORT_2018,
+                Behaviours.AER_STALE_STATUS, AerStaleStatus.REPORTED_AT_ENUMERATION);
         return KernelVersion.unnamed(implied);
     }
 
@@ -77,6 +79,20 @@ public record KernelConfig(String cmdline, KernelVersion version, IommuDriverPol
     /** The arm-smmu-v3 policy, or null when the kernel drives another IOMMU model. */
     public SmmuDriverPolicy smmuPolicy() {
         return iommuPolicy instanceof SmmuDriverPolicy p ? p : null;
+    }
+
+    /**
+     * Whether this kernel handles PCIe errors as its release does (native AER service or GHES,
+     * recovery): every named release. A kernel that names no release keeps the wave-1 model, which
+     * prints the status left logged at PCI enumeration ({@link AerStaleStatus#REPORTED_AT_ENUMERATION}).
+     */
+    public boolean handlesPcieErrors() {
+        return version.get(Behaviours.AER_STALE_STATUS) != AerStaleStatus.REPORTED_AT_ENUMERATION;
+    }
+
+    /** Whether the platform's firmware owns AER for this kernel (firmware first): the kernel runs GHES. */
+    public boolean firmwareFirst() {
+        return handlesPcieErrors() && !aerNative;
     }
 
     /** The IOVA allocator behaviour of this kernel's release. */

@@ -282,6 +282,15 @@ public final class Machine {
         return kdumpStory.dumpFailure();
     }
 
+    /** How the kdump kernel ended the run (alive, panicked, hung). */
+    dev.kdumpsim.kernel.verdict.KdumpKernelState kdumpKernelState() {
+        return kdumpStory.state(platform.simulation().now());
+    }
+
+    String kdumpKernelReason() {
+        return kdumpStory.stateReason(platform.simulation().now());
+    }
+
     List<KernelInstance> kernels() {
         List<KernelInstance> l = new ArrayList<>();
         l.add(first);

@@ -29,10 +29,12 @@ import java.util.Set;
  * @param timeline actions; exactly one PANIC, at most one RUN_UNTIL
  * @param steadyStateWindowNs kernel #1's DMA is simulated only for this long before the panic
  *     (earlier traffic leaves the same ring and IOVA state behind; see docs/model-kernel.md)
+ * @param ras the platform's RAS behaviour (firmware-first severity, SError on aborted DMA)
  */
 public record MachineConfig(long seed, Arch arch, DramLayout dram, IommuConfig iommu, RootComplexParams rootComplex,
         List<Integer> rootPorts, List<SwitchConfig> switches, List<EndpointConfig> endpoints, KernelConfig first,
-        KernelConfig kdump, Set<Mitigation> mitigations, List<TimelineEvent> timeline, long steadyStateWindowNs) {
+        KernelConfig kdump, Set<Mitigation> mitigations, List<TimelineEvent> timeline, long steadyStateWindowNs,
+        RasConfig ras) {
 
     public static final long DEFAULT_STEADY_STATE_WINDOW_NS = 20_000_000L;
 
@@ -46,6 +48,17 @@ public record MachineConfig(long seed, Arch arch, DramLayout dram, IommuConfig i
         if (panics != 1) {
             throw new IllegalArgumentException("the timeline needs exactly one panic, found " + panics);
         }
+        if (ras == null) {
+            throw new IllegalArgumentException("ras must be given (RasConfig.DEFAULT)");
+        }
+    }
+
+    /** A machine with the default RAS behaviour ({@link RasConfig#DEFAULT}). */
+    public MachineConfig(long seed, Arch arch, DramLayout dram, IommuConfig iommu, RootComplexParams rootComplex,
+            List<Integer> rootPorts, List<SwitchConfig> switches, List<EndpointConfig> endpoints, KernelConfig first,
+            KernelConfig kdump, Set<Mitigation> mitigations, List<TimelineEvent> timeline, long steadyStateWindowNs) {
+        this(seed, arch, dram, iommu, rootComplex, rootPorts, switches, endpoints, first, kdump, mitigations, timeline,
+                steadyStateWindowNs, RasConfig.DEFAULT);
     }
 
     /** An arm64 machine with an SMMUv3 and no switches (the wave-1 shape). */
@@ -69,6 +82,6 @@ public record MachineConfig(long seed, Arch arch, DramLayout dram, IommuConfig i
     /** This configuration with another timeline. */
     public MachineConfig withTimeline(List<TimelineEvent> t) {
         return new MachineConfig(seed, arch, dram, iommu, rootComplex, rootPorts, switches, endpoints, first, kdump,
-                mitigations, t, steadyStateWindowNs);
+                mitigations, t, steadyStateWindowNs, ras);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.machine;
 
+import dev.kdumpsim.kernel.ras.FirmwareFirstHandler;
 import dev.kdumpsim.core.AddressRange;
 import dev.kdumpsim.core.PhysicalMemory;
 import dev.kdumpsim.core.Simulation;
@@ -23,6 +24,7 @@ final class Platform {
     private final RootComplex rc;
     private final Ledger ledger;
     private final Map<Integer, Integer> rootPortOfBus;
+    private final FirmwareFirstHandler firmwareFirst;
 
     Platform(MachineConfig config) {
         this.sim = new Simulation(config.seed());
@@ -40,6 +42,16 @@ final class Platform {
         rc.addTransactionObserver(ledger);
         this.rootPortOfBus = new PcieTreeBuilder(config, rc).build();
         rc.enableAllBridges();
+        // firmware that owns AER sets it up at power-on, before either kernel runs (GHES source 1: a model value)
+        this.firmwareFirst = config.kdump().firmwareFirst() ? new FirmwareFirstHandler(sim, rc, 1, config.ras().cperSeverity()) : null;
+        if (firmwareFirst != null) {
+            firmwareFirst.powerOn();
+        }
+    }
+
+    /** The platform firmware that takes PCIe errors first, or null when the OS owns AER. */
+    FirmwareFirstHandler firmwareFirst() {
+        return firmwareFirst;
     }
 
     Simulation simulation() {

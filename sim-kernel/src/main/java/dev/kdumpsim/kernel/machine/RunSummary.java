@@ -58,7 +58,8 @@ final class RunSummary {
                 c.discarded(), c.merged(), overflowReports, c.byCode());
 
         Verdict v = new Verdict(ledger.liveWrites() > 0, ledger.firstCorruption(), ledger.liveWrites(),
-                ledger.freeWrites(), m.dumpSaved(), m.dumpFailure(), ledger.taintedPages(), wedged);
+                ledger.freeWrites(), m.dumpSaved(), m.dumpFailure(), ledger.taintedPages(), wedged, m.kdumpKernelState(),
+                m.kdumpKernelReason());
 
         List<Long> window = new ArrayList<>();
         KernelInstance kd = m.kdumpKernel();

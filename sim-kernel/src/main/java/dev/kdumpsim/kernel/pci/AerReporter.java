@@ -67,31 +67,44 @@ public final class AerReporter {
         this.format = format;
     }
 
-    /** Reports {@code bdf}'s pending uncorrectable errors, if any. {@code devPrefix} e.g. "pci 0000:01:00.0: ". */
+    /**
+     * Reports {@code bdf}'s pending uncorrectable errors, if any, then clears them (the wave-1
+     * enumeration report). {@code devPrefix} e.g. "pci 0000:01:00.0: ".
+     */
     public boolean report(ConsolePrinter out, int bdf, String devPrefix, int rootPortBdf) {
-        int status = rc.configRead(bdf, PciRegs.ERR_UNCOR_STATUS, 4);
-        if (status == 0 || status == 0xffffffff) {
+        AerRegisters r = AerRegisters.read(rc, bdf);
+        if (!r.pending()) {
             return false;
         }
-        int mask = rc.configRead(bdf, PciRegs.ERR_UNCOR_MASK, 4);
-        int severity = rc.configRead(bdf, PciRegs.ERR_UNCOR_SEVER, 4);
-        int fep = rc.configRead(bdf, PciRegs.ERR_CAP, 4) & PciRegs.ERR_CAP_FEP_MASK;
-        int[] hdr = new int[4];
-        for (int i = 0; i < 4; i++) {
-            hdr[i] = rc.configRead(bdf, PciRegs.ERR_HEADER_LOG + 4 * i, 4);
-        }
-        AerUncorrectable u = AerUncorrectable.of(status);
-        int id = rc.configRead(bdf, PciRegs.VENDOR_ID, 2);
-        int dev = rc.configRead(bdf, PciRegs.DEVICE_ID, 2);
+        print(out, bdf, devPrefix, rootPortBdf, r);
+        rc.configWrite(bdf, PciRegs.ERR_UNCOR_STATUS, 4, r.status()); // RW1C: the error was handled
+        return true;
+    }
+
+    /**
+     * Prints a register snapshot in this reporter's format: read from config space by the native
+     * path, or carried in a CPER record by the firmware-first one. Does not touch the device.
+     */
+    public void print(ConsolePrinter out, int bdf, String devPrefix, int rootPortBdf, AerRegisters r) {
+        AerUncorrectable u = AerUncorrectable.of(r.status());
+        int[] hdr = r.header();
         if (nativeFormat) {
-            printNative(out, bdf, devPrefix, rootPortBdf, u, status, mask, severity, fep, hdr, id, dev);
+            printNative(out, bdf, devPrefix, rootPortBdf, u, r.status(), r.mask(), r.severity(), r.firstErrorPointer(), hdr,
+                    r.vendorId(), r.deviceId());
         } else {
-            printFirmwareFirst(out, devPrefix, u, status, mask, severity, fep, hdr);
+            printFirmwareFirst(out, devPrefix, u, r.status(), r.mask(), r.severity(), r.firstErrorPointer(), hdr);
         }
-        rc.configWrite(bdf, PciRegs.ERR_UNCOR_STATUS, 4, status); // RW1C: the error was handled
         reports++;
         reported.computeIfAbsent(bdf, b -> new java.util.ArrayList<>()).addAll(u.errors());
-        return true;
+    }
+
+    /**
+     * What {@code __aer_print_error} and {@code aer_print_error}'s first lines carry after the
+     * device prefix: {@link #aer()} while they are {@code pci_err} (5.2 to 6.7); nothing from 6.8,
+     * where they are {@code pci_printk(level, ...)}, which does not apply {@code dev_fmt}.
+     */
+    private String printkPrefix() {
+        return format == AerPrintFormat.V6_8 ? "" : aer();
     }
 
     /** "AER: " after the device prefix from 5.2 ({@code pr_fmt}/{@code dev_fmt} in aer.c). */
@@ -106,21 +119,71 @@ public final class AerReporter {
     private void printNative(ConsolePrinter out, int bdf, String devPrefix, int rootPortBdf, AerUncorrectable u, int status,
             int mask, int severity, int fep, int[] hdr, int vendor, int device) {
         boolean fatal = (severity & (1 << fep)) != 0;
-        boolean v68 = format == AerPrintFormat.V6_8;
-        String sev = (v68 ? "Uncorrectable" : "Uncorrected") + (fatal ? " (Fatal)" : " (Non-Fatal)");
+        printPortInfo(out, rootPortBdf, bdf, fatal, false);
+        printDeviceError(out, devPrefix, bdf, u, status, mask, fep, hdr, vendor, device, fatal);
+    }
+
+    private String severityString(boolean fatal) {
+        return (format == AerPrintFormat.V6_8 ? "Uncorrectable" : "Uncorrected") + (fatal ? " (Fatal)" : " (Non-Fatal)");
+    }
+
+    /**
+     * {@code aer_print_port_info}: the Root Port's line for an error Message from {@code sourceId},
+     * with "Multiple " when Root Error Status says more than one arrived.
+     */
+    public void printPortInfo(ConsolePrinter out, int rootPortBdf, int sourceId, boolean fatal, boolean multiple) {
         String port = "pcieport " + Bdf.pciName(rootPortBdf) + ": ";
+        String sev = (multiple ? "Multiple " : "") + severityString(fatal);
+        if (format == AerPrintFormat.V4_14) {
+            out.print(LogLevel.INFO, port, "AER: %s error received: id=%04x\n", sev, (long) sourceId);
+        } else {
+            out.print(LogLevel.INFO, port, format == AerPrintFormat.V6_8 ? "AER: %s error message received from %s\n"
+                    : "AER: %s error received: %s\n", sev, Bdf.pciName(sourceId));
+        }
+    }
+
+    /**
+     * {@code aer_print_error} for a device whose registers were read ({@link AerRegisters}), at the
+     * severity the Root Port reported ({@code fatal}).
+     */
+    public void printDeviceError(ConsolePrinter out, int bdf, String devPrefix, AerRegisters r, boolean fatal) {
+        AerUncorrectable u = AerUncorrectable.of(r.status());
+        printDeviceError(out, devPrefix, bdf, u, r.status(), r.mask(), r.firstErrorPointer(), r.header(), r.vendorId(),
+                r.deviceId(), fatal);
+        reports++;
+        reported.computeIfAbsent(bdf, b -> new java.util.ArrayList<>()).addAll(u.errors());
+    }
+
+    /**
+     * {@code aer_print_error} when the registers were not read: a fatal error from an endpoint,
+     * whose link {@code aer_get_device_error_info} does not trust ("Link is still healthy for IO
+     * reads" holds only for non-fatal errors and for ports).
+     */
+    public void printInaccessible(ConsolePrinter out, int bdf, String devPrefix, boolean fatal) {
         String a = aer();
         if (format == AerPrintFormat.V4_14) {
-            out.print(LogLevel.INFO, port, "AER: %s error received: id=%04x\n", sev, (long) bdf);
+            out.print(LogLevel.ERR, devPrefix, "PCIe Bus Error: severity=%s, type=Unaccessible, id=%04x(Unregistered Agent ID)\n",
+                    severityString(fatal), (long) bdf);
+        } else {
+            out.print(LogLevel.ERR, devPrefix, a + "PCIe Bus Error: severity=%s, type=Inaccessible, (Unregistered Agent ID)\n",
+                    severityString(fatal));
+        }
+        reports++;
+    }
+
+    private void printDeviceError(ConsolePrinter out, String devPrefix, int bdf, AerUncorrectable u, int status, int mask,
+            int fep, int[] hdr, int vendor, int device, boolean fatal) {
+        String sev = severityString(fatal);
+        String a = aer();
+        String p = printkPrefix(); // 6.8: pci_printk(level, ...) does not apply dev_fmt
+        if (format == AerPrintFormat.V4_14) {
             out.print(LogLevel.ERR, devPrefix, "PCIe Bus Error: severity=%s, type=%s, id=%04x(%s)\n", sev, u.layer(), (long) bdf,
                     u.agent());
         } else {
-            out.print(LogLevel.INFO, port, v68 ? "AER: %s error message received from %s\n" : "AER: %s error received: %s\n", sev,
-                    Bdf.pciName(bdf));
-            out.print(LogLevel.ERR, devPrefix, a + "PCIe Bus Error: severity=%s, type=%s, (%s)\n", sev, u.layer(), u.agent());
+            out.print(LogLevel.ERR, devPrefix, p + "PCIe Bus Error: severity=%s, type=%s, (%s)\n", sev, u.layer(), u.agent());
         }
-        out.print(LogLevel.ERR, devPrefix, a + "  device [%04x:%04x] error status/mask=%08x/%08x\n", vendor, device, status, mask);
-        bitLines(out, devPrefix, a, u, fep, format == AerPrintFormat.V4_14);
+        out.print(LogLevel.ERR, devPrefix, p + "  device [%04x:%04x] error status/mask=%08x/%08x\n", vendor, device, status, mask);
+        bitLines(out, devPrefix, p, u, fep, format == AerPrintFormat.V4_14);
         if (u.headerLogValid()) {
             out.print(LogLevel.ERR, devPrefix, a + "  TLP Header: %08x %08x %08x %08x\n", hdr[0], hdr[1], hdr[2], hdr[3]);
         }
@@ -148,7 +211,7 @@ public final class AerReporter {
         if (format == AerPrintFormat.V4_14) {
             out.print(LogLevel.WARNING, "", "%s\n", String.join(", ", u.errors())); // printk("%s\n"): default loglevel
         } else {
-            bitLines(out, devPrefix, a, u, fep, false);
+            bitLines(out, devPrefix, printkPrefix(), u, fep, false);
         }
         out.print(LogLevel.ERR, devPrefix, a + "aer_layer=%s, aer_agent=%s\n", u.layer(), u.agent());
         out.print(LogLevel.ERR, devPrefix, a + "aer_uncor_severity: 0x%08x\n", severity);
@@ -163,6 +226,9 @@ public final class AerReporter {
             int b = u.bits().get(i);
             String name = longNames ? u.errors().get(i) : SHORT[b] != null ? SHORT[b]
                     : format == AerPrintFormat.REPORT_2018 ? "Unknown Error Bit " + b : null; // the wave-1 line, kept
+            if (name == null && format == AerPrintFormat.V6_8) {
+                name = "Unknown Error Bit"; // 6.8: errmsg = "Unknown Error Bit", padded like any name
+            }
             if (name == null) {
                 out.print(LogLevel.ERR, devPrefix, a + "   [%2d] Unknown Error Bit%s\n", b, b == fep ? " (First)" : "");
             } else {

@@ -57,9 +57,25 @@ public final class Behaviours {
     public static final Behaviour<AerPrintFormat> AER_PRINT = new Behaviour<>("AER print format",
             "how the PCI core prints an uncorrectable AER error (firmware-first and native)", AerPrintFormat.V4_14);
 
+    public static final Behaviour<AerRecoveryFormat> AER_RECOVERY = new Behaviour<>("AER recovery",
+            "how the PCI core recovers from an uncorrectable error and what it prints", AerRecoveryFormat.V4_14);
+
+    public static final Behaviour<AerStaleStatus> AER_STALE_STATUS = new Behaviour<>("AER stale status",
+            "what pci_aer_init does at enumeration with status a previous kernel left", AerStaleStatus.CLEARED_ALWAYS);
+
+    public static final Behaviour<CperAerLines> CPER_AER_LINES = new Behaviour<>("CPER PCIe AER lines",
+            "which AER registers cper_print_pcie prints from a PCIe error section", CperAerLines.NONE);
+
+    public static final Behaviour<Boolean> CPER_CLASS_CODE_MSB_FIRST = new Behaviour<>("CPER class code order",
+            "cper_print_pcie prints the class code base class first (p[2], p[1], p[0])", false);
+
+    public static final Behaviour<Boolean> PANIC_END_MARKER_CLOSED = new Behaviour<>("panic end marker",
+            "panic()'s last line ends in \" ]---\"", false);
+
     /** Every behaviour, in table order. */
     public static final List<Behaviour<?>> ALL = List.of(SMMU_KDUMP_RESET, SMMU_DISABLE_BYPASS_DEFAULT,
             SMMU_DISABLE_BYPASS_PARAM, SMMU_EVENT_RATELIMIT, SMMU_EVENT_DUMP, SMMU_QUEUE_SIZING, IOMMU_GROUP_MESSAGE,
             IOVA_ALLOCATOR, ARM64_CRASHKERNEL, SBR_WAIT, X86_CRASHKERNEL, INTEL_IOMMU_KDUMP, DMAR_FAULT_FORMAT,
-            DMAR_FAULT_RATELIMIT, AER_PRINT);
+            DMAR_FAULT_RATELIMIT, AER_PRINT, AER_RECOVERY, AER_STALE_STATUS,
+            CPER_AER_LINES, CPER_CLASS_CODE_MSB_FIRST, PANIC_END_MARKER_CLOSED);
 }

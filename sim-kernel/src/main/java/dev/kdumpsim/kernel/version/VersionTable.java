@@ -61,6 +61,30 @@ public final class VersionTable {
         row(AER_PRINT, AerPrintFormat.V5_2, "5.2", "PCI changes for v5.2",
                 "PCI/AER: Log messages with pci_dev, not pcie_device (pr_fmt/dev_fmt \"AER: \")");
         row(AER_PRINT, AerPrintFormat.V6_8, "6.8", "1291b716bbf9", "PCI/AER: Decode Requester ID when no error info found");
+        // pci_aer_init: pci_cleanup_aer_error_status_regs() returns -EIO under firmware first (source at 4.19.1)
+        row(AER_STALE_STATUS, AerStaleStatus.CLEARED_IF_NATIVE, "4.19", "drivers/pci/pcie/aer.c v4.19",
+                "PCI/AER: pci_cleanup_aer_error_status_regs() leaves firmware-first devices alone");
+        // recovery (drivers/pci/pcie/err.c from 4.19): rows at the releases whose source was read
+        row(AER_RECOVERY, AerRecoveryFormat.V4_19, "4.19", "drivers/pci/pcie/err.c v4.19",
+                "PCI/AER: pcie_do_nonfatal_recovery on the source alone; pcie_do_fatal_recovery removes, resets, rescans");
+        row(AER_RECOVERY, AerRecoveryFormat.V5_7, "5.7", "drivers/pci/pcie/err.c v5.7",
+                "PCI/ERR: pcie_do_recovery for both severities, on the port's devices, lines on the port (source at 5.7.14)");
+        // Keith Busch, <20210104230300.1277180-4-kbusch@kernel.org>
+        row(AER_RECOVERY, AerRecoveryFormat.V5_12, "5.12", "PCI/ERR: Retain status from error notification",
+                "PCI/ERR: the drivers' votes survive the link reset of a fatal error");
+        row(AER_RECOVERY, AerRecoveryFormat.V6_8, "6.8", "drivers/pci/pcie/aer.c v6.8",
+                "PCI/AER: aer_root_reset prints \"%s Port link has been reset (%d)\" (source at 6.8.0)");
+        // ---- APEI / CPER (drivers/firmware/efi/cper.c, drivers/acpi/apei/ghes.c) ----
+        // Xiaofei Tan, <1564105417-232048-1-git-send-email-tanxiaofei@huawei.com>
+        row(CPER_AER_LINES, CperAerLines.FATAL_ONLY, "5.4", "b194a77fcc40", "efi: cper: print AER info of PCIe fatal error",
+                "4.19.77");
+        // Lukas Wunner, <20191002165904.8819-2-ard.biesheuvel@linaro.org>: "class_code: 000406 (should be 060400)"
+        row(CPER_CLASS_CODE_MSB_FIRST, true, "5.4", "6fb9367a15d1", "efi/cper: Fix endianness of PCIe class code");
+        // Avadhut Naik / Yazen Ghannam, <20240823002422.3056599-1-avadhut.naik@amd.com>
+        row(CPER_AER_LINES, CperAerLines.ALL, "6.12", "d7171eb49435", "efi/cper: Print correctable AER information");
+        // ---- panic (kernel/panic.c) ----
+        row(PANIC_END_MARKER_CLOSED, true, "4.19", "kernel/panic.c v4.19",
+                "panic: pr_emerg(\"---[ end Kernel panic - not syncing: %s ]---\") (4.14.5 prints no closing marker)");
         // ---- PCI core (drivers/pci/pci.c) ----
         // pci_bridge_wait_for_secondary_bus() (ad9001f2f411, v5.5) served resume only until this change made
         // pci_bridge_secondary_bus_reset() use it; its id is not pinned here: the evidence is pci.c at 6.3
