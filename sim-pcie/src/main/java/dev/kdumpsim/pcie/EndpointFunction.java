@@ -327,6 +327,19 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
     }
 
     /**
+     * The function detects uncorrectable error {@code bit} (PCIe r5.0 §7.8.4.2) with no TLP to log:
+     * logged, and signalled as ERR_NONFATAL or ERR_FATAL by its severity if unmasked and enabled
+     * ({@link #logUncorrectable}). Like {@code aer-inject} (drivers/pci/pcie/aer_inject.c), for
+     * scenarios and tests that inject errors the model's own traffic does not raise.
+     */
+    public void detectUncorrectableError(int bit) {
+        if (bit < 0 || bit > 31) {
+            throw new IllegalArgumentException("uncorrectable error bit 0-31, got " + bit);
+        }
+        logUncorrectable(bit, false, 0, 0, 0, 0);
+    }
+
+    /**
      * The function detects correctable error {@code bit} (e.g. 6 Bad TLP, 12 Replay Timer Timeout,
      * PCIe r5.0 §7.8.4.5): logged in Correctable Error Status and, if unmasked and DevCtl
      * Correctable Reporting Enable is set, signalled as ERR_COR. The model's own traffic raises no
