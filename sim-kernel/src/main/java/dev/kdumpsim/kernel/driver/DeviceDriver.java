@@ -54,6 +54,7 @@ public final class DeviceDriver implements EventHandler {
     private boolean bound;
     private boolean programmed;
     private boolean failed;
+    private boolean removed;
     private String failure = "";
 
     public DeviceDriver(KernelContext k, DriverSpec spec, EndpointFunction fn, RootComplex rc) {
@@ -79,6 +80,15 @@ public final class DeviceDriver implements EventHandler {
 
     public boolean failed() {
         return failed;
+    }
+
+    /**
+     * Whether the driver is the device's driver now ({@code dev->driver} set): from the start of
+     * its probe (really_probe sets it before calling probe, so the probe's and any error
+     * handler's dev_printk lines carry the driver's name) until a failed probe or a remove.
+     */
+    public boolean attached() {
+        return !removed && !failed;
     }
 
     public String failure() {
@@ -308,6 +318,7 @@ public final class DeviceDriver implements EventHandler {
         int cmd = rc.configRead(fn.bdf(), PciRegs.COMMAND, 2);
         rc.configWrite(fn.bdf(), PciRegs.COMMAND, 2, cmd & ~PciRegs.COMMAND_MASTER);
         bound = false;
+        removed = true;
     }
 
     /** The rescan after a removal binds the driver again: it enables and programs the device with the memory it had. */
@@ -315,6 +326,7 @@ public final class DeviceDriver implements EventHandler {
         if (fn.isWedged() || !fn.isReady() || bufferIovas == null) {
             return;
         }
+        removed = false;
         bound = true;
         enableDevice();
         program();

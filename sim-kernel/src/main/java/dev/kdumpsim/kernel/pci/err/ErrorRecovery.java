@@ -234,7 +234,7 @@ public final class ErrorRecovery {
     /** The driver bound to {@code bdf} now, or null. */
     private DeviceDriver driver(int bdf) {
         DeviceDriver d = driverOf.apply(bdf);
-        return d != null && d.bound() ? d : null;
+        return d != null && d.attached() ? d : null;
     }
 
     private static PciErrorHandlers handlers(DeviceDriver d) {
