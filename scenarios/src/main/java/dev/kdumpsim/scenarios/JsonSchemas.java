@@ -48,7 +48,7 @@ public final class JsonSchemas {
             List<String> required = new ArrayList<>();
             RecordComponent others = Types.otherKeys(c);
             for (RecordComponent rc : c.getRecordComponents()) {
-                if (rc == others) {
+                if (others != null && rc.getName().equals(others.getName())) {
                     continue;
                 }
                 props.put(rc.getName(), property(rc));

@@ -144,7 +144,7 @@ public final class RecordBinder {
         for (int i = 0; i < components.length; i++) {
             RecordComponent rc = components[i];
             Doc doc = Types.doc(rc);
-            String name = rc == others ? what : what.isEmpty() ? rc.getName() : what + "." + rc.getName();
+            String name = others != null && rc.getName().equals(others.getName()) ? what : what.isEmpty() ? rc.getName() : what + "." + rc.getName();
             argTypes[i] = rc.getType();
             if (values[i] != null) {
                 args[i] = bind(values[i], rc.getGenericType(), name, placeholder);
