@@ -56,7 +56,7 @@ public final class PresetMerge {
             DevicePreset preset = catalogue.preset(name.getValue().strip());
             if (preset == null) {
                 throw Yaml.error(name, "unknown device preset '" + name.getValue().strip() + "'", Suggest.hint(name.getValue().strip(), catalogue.names())
-                        + " (the catalogue: scenarios/devices/, docs/devices.md)");
+                        + " The catalogue: scenarios/devices/, docs/devices.md");
             }
             merge(endpoint, preset.endpoint(), name.getStartMark());
             if (preset.sheet().driver().isPresent()) {

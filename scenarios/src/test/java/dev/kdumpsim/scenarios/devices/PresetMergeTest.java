@@ -83,8 +83,8 @@ class PresetMergeTest {
     @Test
     void anUnknownPresetIsLocatedAtItsNameWithTheNearestOne() {
         ScenarioException e = assertThrows(ScenarioException.class, () -> load("{bdf: \"01:00.0\", preset: intel-82567}", "[]"));
-        assertEquals("s.yaml:6:36: unknown device preset 'intel-82567' (did you mean 'intel-82576'? (the catalogue: scenarios/devices/,"
-                + " docs/devices.md))", e.format());
+        assertEquals("s.yaml:6:36: unknown device preset 'intel-82567' (did you mean 'intel-82576'? The catalogue: scenarios/devices/,"
+                + " docs/devices.md)", e.format());
     }
 
     @Test
