@@ -95,7 +95,7 @@ public final class VerdictText {
             sb.append("The kdump kernel was alive at the end of the run.\n");
         } else {
             sb.append(st.bad("The kdump kernel " + String.valueOf(state).toUpperCase(java.util.Locale.ROOT)))
-                    .append(v.get("kdumpKernelReason") == null ? "" : ": " + v.get("kdumpKernelReason")).append(".\n");
+                    .append(v.get("kdumpKernelReason") == null ? "" : " (" + v.get("kdumpKernelReason") + ")").append(".\n");
         }
     }
 
