@@ -123,11 +123,22 @@ public final class JsonSchemas {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("description", description);
         out.putAll(s);
+        if (rc.getDeclaringRecord() == dev.kdumpsim.scenarios.model.Endpoint.class && rc.getName().equals("preset")) {
+            out.put("enum", presetNames()); // the catalogue's devices, for completion in editors
+        }
         Object dflt = defaultJson(rc);
         if (dflt != null) {
             out.put("default", dflt);
         }
         return out;
+    }
+
+    private static List<String> presetNames() {
+        try {
+            return dev.kdumpsim.scenarios.devices.DeviceCatalogue.bundled().names();
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("the bundled device catalogue does not load: " + e.format());
+        }
     }
 
     /** The bound default in JSON form; records with no written default get none (their fields carry theirs). */
