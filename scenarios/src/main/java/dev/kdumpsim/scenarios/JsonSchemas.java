@@ -46,7 +46,11 @@ public final class JsonSchemas {
             }
             Map<String, Object> props = new LinkedHashMap<>();
             List<String> required = new ArrayList<>();
+            RecordComponent others = Types.otherKeys(c);
             for (RecordComponent rc : c.getRecordComponents()) {
+                if (others != null && rc.getName().equals(others.getName())) {
+                    continue;
+                }
                 props.put(rc.getName(), property(rc));
                 if (Types.doc(rc).required()) {
                     required.add(rc.getName());
@@ -56,7 +60,13 @@ public final class JsonSchemas {
             if (!required.isEmpty()) {
                 s.put("required", required);
             }
-            s.put("additionalProperties", false);
+            if (others == null) {
+                s.put("additionalProperties", false);
+            } else {
+                Map<String, Object> rest = new LinkedHashMap<>(schema(Types.arg(others.getGenericType(), 1)));
+                rest.put("description", Types.doc(others).value());
+                s.put("additionalProperties", rest);
+            }
         } else if (Types.isList(type)) {
             s.put("type", "array");
             s.put("items", schema(Types.arg(type, 0)));
@@ -81,8 +91,14 @@ public final class JsonSchemas {
         } else if (Types.isTypedValue(type)) {
             String pattern = Types.syntaxPattern(c);
             // addresses and sizes may also be plain YAML integers (0x.. is an integer in YAML 1.2 core)
-            s.put("type", pattern != null && (c.getSimpleName().equals("PhysAddr") || c.getSimpleName().equals("ByteSize"))
-                    ? List.of("string", "integer") : "string");
+            // hex values too (0x8086 unquoted is an integer); fractions are YAML floats when unquoted
+            s.put("type", c == dev.kdumpsim.scenarios.value.Fraction.class ? List.of("string", "number")
+                    : pattern != null && (c.getSimpleName().equals("PhysAddr") || c.getSimpleName().equals("ByteSize")
+                    || c == dev.kdumpsim.scenarios.value.HexValue.class) ? List.of("string", "integer") : "string");
+            if (c == dev.kdumpsim.scenarios.value.Fraction.class) {
+                s.put("minimum", 0);
+                s.put("maximum", 1);
+            }
             if (pattern != null) {
                 s.put("pattern", pattern);
             }
@@ -107,11 +123,22 @@ public final class JsonSchemas {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("description", description);
         out.putAll(s);
+        if (rc.getDeclaringRecord() == dev.kdumpsim.scenarios.model.Endpoint.class && rc.getName().equals("preset")) {
+            out.put("enum", presetNames()); // the catalogue's devices, for completion in editors
+        }
         Object dflt = defaultJson(rc);
         if (dflt != null) {
             out.put("default", dflt);
         }
         return out;
+    }
+
+    private static List<String> presetNames() {
+        try {
+            return dev.kdumpsim.scenarios.devices.DeviceCatalogue.bundled().names();
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("the bundled device catalogue does not load: " + e.format());
+        }
     }
 
     /** The bound default in JSON form; records with no written default get none (their fields carry theirs). */

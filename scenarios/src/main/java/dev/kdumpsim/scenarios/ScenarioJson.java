@@ -52,7 +52,9 @@ public final class ScenarioJson {
             for (RecordComponent rc : r.getClass().getRecordComponents()) {
                 try {
                     Object v = toJsonValue(rc.getAccessor().invoke(r));
-                    if (v != null) {
+                    if (v instanceof Map<?, ?> others && dev.kdumpsim.scenarios.load.Types.doc(rc).otherKeys()) {
+                        others.forEach((k, x) -> out.put(String.valueOf(k), x)); // its keys sit in the record's own mapping
+                    } else if (v != null) {
                         out.put(rc.getName(), v);
                     }
                 } catch (ReflectiveOperationException e) {

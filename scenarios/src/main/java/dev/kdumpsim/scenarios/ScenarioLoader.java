@@ -1,5 +1,6 @@
 package dev.kdumpsim.scenarios;
 
+import dev.kdumpsim.scenarios.devices.PresetMerge;
 import dev.kdumpsim.scenarios.load.Overrides;
 import dev.kdumpsim.scenarios.load.RecordBinder;
 import dev.kdumpsim.scenarios.load.ScenarioText;
@@ -12,7 +13,8 @@ import java.util.List;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * Loads scenario files: YAML → node tree (with positions) → {@code --set} overrides → strict
+ * Loads scenario files: YAML → node tree (with positions) → {@code --set} overrides → device
+ * presets (the catalogue's values for the keys an endpoint leaves out, {@link PresetMerge}) → strict
  * binding to the {@link Scenario} records → cross-field validation. Every problem is one
  * {@link ScenarioException}; nothing else escapes for any input text.
  */
@@ -61,6 +63,7 @@ public final class ScenarioLoader {
         }
         Node root = Yaml.compose(name, text);
         Overrides.apply(root, overrides);
+        PresetMerge.apply(root);
         RecordBinder binder = new RecordBinder();
         Scenario scenario = (Scenario) binder.bind(root, Scenario.class, "", null);
         new ScenarioValidator(binder.locations(), new RunBudget(maxEvents)).validate(scenario);

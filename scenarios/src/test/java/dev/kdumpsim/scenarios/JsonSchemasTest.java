@@ -13,6 +13,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,12 @@ class JsonSchemasTest {
         assertTrue(root.at("/properties/kernels/properties/kdump/properties/version/type").isTextual());
         assertTrue(root.at("/properties/platform/properties/pcie/properties/topology/properties/endpoints/items/properties/bdf/pattern").isTextual());
         assertEquals(16, root.at("/properties/platform/properties/smmu/properties/sidSizeBits/default").asInt());
+        JsonNode endpoint = root.at("/properties/platform/properties/pcie/properties/topology/properties/endpoints/items/properties");
+        assertTrue(endpoint.at("/preset/enum").toString().contains("\"intel-82576\""), "the catalogue's names complete");
+        assertTrue(endpoint.at("/vendorId/pattern").isTextual());
+        JsonNode rates = root.at("/properties/expect/properties/rates");
+        assertEquals(List.of("seeds"), List.of(rates.get("required").get(0).asText()));
+        assertTrue(rates.at("/additionalProperties/properties/min").isObject(), "every other key is a rate {min, max}");
     }
 
     @Test

@@ -44,6 +44,7 @@ final class ExpectationList {
                     "verdict.dumpTaintedPages in " + range(x)));
             v.wedgedDevices().ifPresent(x -> add(items, unclaimed, "verdict.wedgedDevices:", "verdict.wedgedDevices are "
                     + x.stream().map(Bdf::pciName).sorted().collect(Collectors.joining(", ", "[", "]"))));
+            v.kdumpKernel().ifPresent(x -> add(items, unclaimed, "verdict.kdumpKernel:", "verdict.kdumpKernel is " + x.specName()));
         }
         e.counters().forEach((path, r) -> add(items, unclaimed, "counter " + path + ":", "counter " + path + " in " + range(r)));
         for (LogPattern p : e.log()) {

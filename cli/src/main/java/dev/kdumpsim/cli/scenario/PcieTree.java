@@ -80,8 +80,20 @@ final class PcieTree {
         for (int fn = 0; fn < e.functions(); fn++) {
             Bdf f = new Bdf(e.bdf().segment(), e.bdf().bus(), e.bdf().device(), e.bdf().function() + fn);
             lines.add(indent + "endpoint " + f.pciName() + ": StreamID " + streamId.apply(f) + ", error profile " + e.errorProfile().specName()
-                    + ", FLR " + (e.flrCapable() ? "yes" : "no"));
+                    + ", FLR " + (e.flrCapable() ? "yes" : "no") + identity(e));
         }
+    }
+
+    /** ", 8086:10c9 class 0x020000 (preset intel-82576)" for what the file gives; nothing for the model's defaults. */
+    private static String identity(Endpoint e) {
+        StringBuilder b = new StringBuilder();
+        if (e.vendorId().isPresent() || e.deviceId().isPresent()) {
+            b.append(", ").append(e.vendorId().map(v -> String.format(java.util.Locale.ROOT, "%04x", v.value())).orElse("default"))
+                    .append(':').append(e.deviceId().map(v -> String.format(java.util.Locale.ROOT, "%04x", v.value())).orElse("default"));
+        }
+        e.classCode().ifPresent(c -> b.append(", class ").append(c));
+        e.preset().ifPresent(p -> b.append(" (preset ").append(p).append(')'));
+        return b.toString();
     }
 
     private Bdf portOf(Endpoint e) {

@@ -11,9 +11,11 @@ import dev.kdumpsim.cli.trace.FateCounters;
 import dev.kdumpsim.cli.text.LogSummary;
 import dev.kdumpsim.cli.text.Style;
 import dev.kdumpsim.scenarios.model.Scenario;
+import dev.kdumpsim.scenarios.run.RateCheck;
 import dev.kdumpsim.scenarios.run.RunReport;
 import dev.kdumpsim.scenarios.run.RunBudget;
 import dev.kdumpsim.scenarios.run.ScenarioRunner;
+import dev.kdumpsim.scenarios.run.SeedRuns;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs a scenario: prints both kernels' logs (dmesg style, each kernel's own clock; floods collapsed unless --log full)",
             "and the verdict in plain words with every expectation. With --out writes DIR/kernel.log (the full log) and",
-            "DIR/report.json (also when an expectation fails). Exit 1 if an expect: assertion fails (each failure is named),",
+            "DIR/report.json (also when an expectation fails). A file with expect.rates also runs its N seeds (in parallel,",
+            "--jobs) and checks each rate's bounds. Exit 1 if an expect: assertion fails (each failure is named),",
             "2 for invalid input, 3 for an internal error (a bug)."
         })
 public final class RunCommand implements Callable<Integer> {
@@ -84,10 +87,10 @@ public final class RunCommand implements Callable<Integer> {
     String trace;
 
     @Option(names = "--seeds", paramLabel = "N",
-            description = "Run N seeds (the file's or --seed's, then the next N-1) and print how often each verdict field, the expectations and each expect.log pattern held; no logs, no files.")
+            description = "Run N seeds (the file's or --seed's, then the next N-1) and print how often each verdict field, the expectations and each expect.log pattern held, then check expect.rates over these N seeds if the file has it; no logs, no files.")
     Integer seeds;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel runs for --seeds (default: the machine's cores).")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel runs for --seeds and expect.rates (default: the machine's cores).")
     Integer jobs;
 
     @Option(names = "--max-events", paramLabel = "N",
@@ -136,6 +139,16 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }
+        List<RateCheck.Result> rates = s.expect().rates().isPresent() ? expectedRates(s, overrides) : List.of();
+        List<String> failures = new ArrayList<>(o.failures());
+        rates.stream().filter(r -> !r.passed()).forEach(r -> failures.add(r.failure()));
+        if (!rates.isEmpty()) {
+            // report.json says what the exit code says: failed rates are failed expectations
+            @SuppressWarnings("unchecked")
+            Map<String, Object> exp = (Map<String, Object>) o.report().get("expectations");
+            exp.put("passed", failures.isEmpty());
+            exp.put("failures", new ArrayList<>(failures));
+        }
         String report = RunReport.toJson(o.report());
         if (dir != null) {
             Map<String, String> files = new LinkedHashMap<>();
@@ -161,11 +174,14 @@ public final class RunCommand implements Callable<Integer> {
                 case none -> { }
             }
             w.print(VerdictText.of(o, style));
+            if (!rates.isEmpty()) {
+                w.print(SeedRates.expected(rates, s.seed(), style));
+            }
         }
         w.flush();
-        if (!o.passed()) {
+        if (!failures.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
-            for (String f : o.failures()) {
+            for (String f : failures) {
                 err.println("kdumpsim: expectation failed: " + f);
             }
             err.flush();
@@ -174,7 +190,29 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** {@code --seeds N}: the rates table (exit 0: rates inform, they assert nothing). */
+    /** {@code expect.rates}: its seeds from the run's seed, in parallel on --jobs threads. */
+    private List<RateCheck.Result> expectedRates(Scenario s, List<String> overrides) {
+        try {
+            return SeedRates.check(s, file, overrides, threads(), maxEvents());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserInputException("interrupted");
+        }
+    }
+
+    private int threads() {
+        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        }
+        return threads;
+    }
+
+    /**
+     * {@code --seeds N}: the rates table, then {@code expect.rates} checked over these N seeds when
+     * the file has it (exit 1 if a rate is out of its bounds; without expect.rates rates inform and
+     * assert nothing).
+     */
     private int runSeeds() {
         if (seeds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--seeds must be at least 1");
@@ -182,12 +220,14 @@ public final class RunCommand implements Callable<Integer> {
         if (out != null || format == Format.json) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--seeds prints a rates table; it takes no --out or --format json");
         }
-        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        int threads = threads();
+        List<String> overrides = new ArrayList<>(sets);
+        if (seed != null) {
+            overrides.add("seed=" + seed);
         }
-        long first = seed != null ? seed : ScenarioFiles.load(file, sets, maxEvents()).seed();
-        List<SeedRates.SeedOutcome> outcomes;
+        Scenario s = ScenarioFiles.load(file, overrides, maxEvents());
+        long first = s.seed();
+        List<SeedRuns.SeedOutcome> outcomes;
         try {
             outcomes = SeedRates.run(file, sets, first, seeds, threads, maxEvents());
         } catch (InterruptedException e) {
@@ -196,7 +236,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         w.print(SeedRates.table(outcomes));
+        if (s.expect().rates().isEmpty()) {
+            w.flush();
+            return ExitCodes.OK;
+        }
+        List<RateCheck.Result> rates = RateCheck.check(s.expect().rates().get(), outcomes);
+        w.print(SeedRates.expected(rates, first, Style.choose(terminal.getAsBoolean(), env)));
         w.flush();
-        return ExitCodes.OK;
+        PrintWriter err = spec.commandLine().getErr();
+        rates.stream().filter(r -> !r.passed()).forEach(r -> err.println("kdumpsim: expectation failed: " + r.failure()));
+        err.flush();
+        return rates.stream().allMatch(RateCheck.Result::passed) ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
     }
 }

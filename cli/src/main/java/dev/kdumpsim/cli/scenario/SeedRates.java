@@ -2,88 +2,61 @@ package dev.kdumpsim.cli.scenario;
 
 import dev.kdumpsim.cli.common.UserInputException;
 import dev.kdumpsim.cli.common.VersionProvider;
+import dev.kdumpsim.cli.text.Style;
 import dev.kdumpsim.scenarios.ScenarioException;
 import dev.kdumpsim.scenarios.ScenarioLoader;
-import dev.kdumpsim.scenarios.model.Scenario;
-import dev.kdumpsim.scenarios.run.ScenarioRunner;
-import dev.kdumpsim.scenarios.value.LogPattern;
+import dev.kdumpsim.scenarios.run.RateCheck;
+import dev.kdumpsim.scenarios.run.RunBudget;
+import dev.kdumpsim.scenarios.run.SeedRuns;
+import dev.kdumpsim.scenarios.run.SeedRuns.SeedOutcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * {@code kdumpsim run FILE --seeds N}: the scenario under N seeds (the file's seed, then the next
- * N-1), and how often each outcome happened: every boolean verdict field, the expectations, and
- * each {@code expect.log} pattern, for reports that say "1 in 4 tries". Seeds run in parallel;
- * the table is the same at any {@code --jobs}.
+ * {@code kdumpsim run FILE --seeds N} and {@code expect.rates}: the scenario under N seeds (the
+ * file's seed, then the next N-1; scenarios' SeedRuns runs them), and how often each outcome
+ * happened: every boolean verdict field, each kdumpKernel state, the expectations, and each
+ * {@code expect.log} pattern, for reports that say "1 in 4 tries"; then each rate of
+ * {@code expect.rates} with its bounds. The text is the same at any {@code --jobs}.
  */
 final class SeedRates {
-
-    /** What one seed showed. */
-    record SeedOutcome(long seed, Map<String, Boolean> flags) {
-    }
 
     private SeedRates() {
     }
 
+    /** Each seed loaded from {@code file} with {@code overrides} and {@code seed=} (so every seed is validated). */
+    static SeedRuns.Source source(Path file, List<String> overrides, long maxEvents) {
+        return seed -> {
+            List<String> o = new ArrayList<>(overrides);
+            o.add("seed=" + seed);
+            return ScenarioLoader.load(file, o, maxEvents);
+        };
+    }
+
     static List<SeedOutcome> run(Path file, List<String> overrides, long firstSeed, int seeds, int jobs, long maxEvents)
             throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, seeds)));
         try {
-            List<Future<SeedOutcome>> futures = new ArrayList<>();
-            for (int i = 0; i < seeds; i++) {
-                long seed = firstSeed + i;
-                futures.add(pool.submit(() -> one(file, overrides, seed, maxEvents)));
-            }
-            List<SeedOutcome> out = new ArrayList<>();
-            for (Future<SeedOutcome> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
+            return SeedRuns.run(source(file, overrides, maxEvents), firstSeed, seeds, jobs, VersionProvider.version(), maxEvents);
+        } catch (ScenarioException e) {
+            throw new UserInputException(e.getMessage());
+        } catch (RunBudget.Exceeded | IllegalArgumentException e) {
+            throw new UserInputException(file + ": " + e.getMessage());
         }
     }
 
-    private static SeedOutcome one(Path file, List<String> overrides, long seed, long maxEvents) {
-        List<String> o = new ArrayList<>(overrides);
-        o.add("seed=" + seed);
-        Scenario s;
+    /** Runs {@code s}'s {@code expect.rates} (its seeds from its own seed), each seed loaded from {@code file}; empty without rates. */
+    static List<RateCheck.Result> check(dev.kdumpsim.scenarios.model.Scenario s, Path file, List<String> overrides, int jobs, long maxEvents)
+            throws InterruptedException {
         try {
-            s = ScenarioLoader.load(file, o, maxEvents);
+            return RateCheck.run(s, source(file, overrides, maxEvents), jobs, VersionProvider.version(), maxEvents);
         } catch (ScenarioException e) {
             throw new UserInputException(e.getMessage());
+        } catch (RunBudget.Exceeded | IllegalArgumentException e) {
+            throw new UserInputException(file + ": " + e.getMessage());
         }
-        ScenarioRunner.Outcome r = ScenarioRunner.run(s, VersionProvider.version(), maxEvents);
-        Map<String, Boolean> flags = new java.util.LinkedHashMap<>();
-        Object verdict = r.report().get("verdict");
-        if (verdict instanceof Map<?, ?> v) {
-            for (var e : v.entrySet()) {
-                if (e.getValue() instanceof Boolean b) {
-                    flags.put("verdict." + e.getKey(), b);
-                }
-            }
-        }
-        flags.put("expectations passed", r.passed());
-        List<String> lines = r.kernelLog().lines().toList();
-        for (LogPattern p : s.expect().log()) {
-            var re = p.compile();
-            flags.put("log /" + p.regex() + "/", lines.stream().anyMatch(l -> re.matcher(l).find()));
-        }
-        return new SeedOutcome(seed, flags);
     }
 
     /** The rates table: each flag's count of true over the seeds, and the seeds where it was true (up to 10). */
@@ -106,6 +79,19 @@ final class SeedRates {
             String seeds = e.getValue().stream().limit(10).map(String::valueOf).reduce((x, y) -> x + " " + y).orElse("");
             b.append(String.format(Locale.ROOT, "  %4d/%d %6.1f%%  %s%s%n", k, n, 100.0 * k / n, e.getKey(),
                     k == 0 || k == n ? "" : "  (seeds " + seeds + (k > 10 ? " ..." : "") + ")"));
+        }
+        return b.toString();
+    }
+
+    /** {@code expect.rates} checked: one line per rate, passed or FAILED, with its count and bounds. */
+    static String expected(List<RateCheck.Result> results, long firstSeed, Style st) {
+        long failed = results.stream().filter(r -> !r.passed()).count();
+        long n = results.isEmpty() ? 0 : results.get(0).seeds();
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "Rates (expect.rates) over %d seeds (%d to %d): %d checked, ", n, firstSeed,
+                firstSeed + n - 1, results.size())).append(failed == 0 ? st.good("all passed") : st.bad(failed + " FAILED")).append('\n');
+        for (RateCheck.Result r : results) {
+            b.append("  ").append(r.passed() ? st.good("passed") : st.bad("FAILED")).append("  ").append(r.describe()).append('\n');
         }
         return b.toString();
     }

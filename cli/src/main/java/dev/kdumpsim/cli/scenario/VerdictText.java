@@ -72,6 +72,7 @@ public final class VerdictText {
             sb.append(st.bad("The dump was NOT saved")).append(" (").append(v.get("dumpFailure")).append("); ");
         }
         sb.append(v.get("dumpTaintedPages")).append(" of kernel #1's pages were written by DMA after the panic (tainted in the dump).\n");
+        kdumpKernel(sb, v, st);
         List<?> wedged = (List<?>) v.get("wedgedDevices");
         sb.append(wedged.isEmpty() ? "No device wedged.\n" : "Wedged (stopped by uncorrectable errors): " + join(wedged) + "\n");
         ledger(sb, (Map<String, Object>) r.get("ledger"));
@@ -85,6 +86,17 @@ public final class VerdictText {
         }
         expectations(sb, o, st);
         return sb.toString();
+    }
+
+    /** verdict.kdumpKernel: alive, or panicked / hung with the reason its log gives. */
+    private static void kdumpKernel(StringBuilder sb, Map<String, Object> v, Style st) {
+        Object state = v.get("kdumpKernel");
+        if ("alive".equals(state)) {
+            sb.append("The kdump kernel was alive at the end of the run.\n");
+        } else {
+            sb.append(st.bad("The kdump kernel " + String.valueOf(state).toUpperCase(java.util.Locale.ROOT)))
+                    .append(v.get("kdumpKernelReason") == null ? "" : " (" + v.get("kdumpKernelReason") + ")").append(".\n");
+        }
     }
 
     @SuppressWarnings("unchecked")

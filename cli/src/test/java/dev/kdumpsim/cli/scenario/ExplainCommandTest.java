@@ -73,6 +73,19 @@ class ExplainCommandTest {
     }
 
     @Test
+    void endpointsShowTheIdentityTheFileOrItsPresetGives(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("tree.yaml"), SCENARIO.replace("{bdf: \"05:00.0\", port: \"00:01.0\"}",
+                "{bdf: \"05:00.0\", port: \"00:01.0\", preset: lsi-sas3008}").replace("{bdf: \"01:00.0\", functions: 2}",
+                "{bdf: \"01:00.0\", functions: 2, vendorId: \"0x8086\"}"));
+        Result r = exec("explain", f.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("endpoint 0000:05:00.0: StreamID 0x500, error profile normal, FLR yes, 1000:0097, class 0x010700"
+                + " (preset lsi-sas3008)\n"), r.out());
+        assertTrue(r.out().contains("endpoint 0000:01:00.1: StreamID 0x101, error profile normal, FLR yes, 8086:default\n"), r.out());
+        assertTrue(r.out().contains("endpoint 0000:06:00.0: StreamID 0x600, error profile normal, FLR no\n"), r.out());
+    }
+
+    @Test
     void switchesShowTheirUpstreamAndDownstreamPortsWithWhatHangsBelow() {
         // the machine model does not assemble switches yet; the tree is drawn from the scenario alone
         Topology t = new Topology(List.of(new RootPort(Bdf.parse("00:00.0")), new RootPort(Bdf.parse("00:01.0"))),

@@ -68,17 +68,18 @@ public final class Overrides {
                 type = Types.arg(type, 0);
             } else if (Types.isRecord(type) || Types.isMap(type)) {
                 Type child;
-                if (Types.isRecord(type)) {
-                    RecordComponent rc = Types.component(Types.raw(type), step);
-                    if (rc == null) {
-                        throw new ScenarioException(label, 0, 0, "unknown key '" + step + "'" + (at.isEmpty() ? "" : " in " + at),
-                                Suggest.hint(step, Types.componentNames(Types.raw(type))));
-                    }
+                RecordComponent rc = Types.isRecord(type) ? Types.component(Types.raw(type), step) : null;
+                RecordComponent others = Types.isRecord(type) ? Types.otherKeys(Types.raw(type)) : null;
+                if (Types.isRecord(type) && rc == null && others == null) {
+                    throw new ScenarioException(label, 0, 0, "unknown key '" + step + "'" + (at.isEmpty() ? "" : " in " + at),
+                            Suggest.hint(step, Types.componentNames(Types.raw(type))));
+                }
+                if (rc != null) {
                     child = rc.getGenericType();
                 } else {
-                    // map keys may contain dots (counter paths): take the longest existing key,
-                    // else the whole rest of the path is the new key
-                    child = Types.arg(type, 1);
+                    // map keys (and the other keys of a record that collects them) may contain dots
+                    // (counter paths): take the longest existing key, else the whole rest of the path is the new key
+                    child = Types.arg(others != null ? others.getGenericType() : type, 1);
                     int end = steps.size();
                     String key = String.join(".", steps.subList(i, end));
                     for (int j = end; j > i; j--) {

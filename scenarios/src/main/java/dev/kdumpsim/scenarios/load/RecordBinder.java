@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Binds a node tree to the model records, strictly: every key must be a record component,
@@ -109,12 +111,18 @@ public final class RecordBinder {
     }
 
     private Object bindRecord(Node node, Class<?> type, String what, Object parent) throws ScenarioException {
-        MappingNode map = mapping(node, what, "key: value lines for " + String.join(", ", Types.componentNames(type)));
+        MappingNode map = mapping(node, what, "key: value lines for " + String.join(", ", Types.keyNames(type)));
         RecordComponent[] components = type.getRecordComponents();
         Node[] values = new Node[components.length];
+        RecordComponent others = Types.otherKeys(type);
+        List<NodeTuple> otherTuples = new ArrayList<>();
         for (NodeTuple t : map.getValue()) {
             String key = key(t, what);
-            int i = Types.componentNames(type).indexOf(key);
+            int i = Types.keyNames(type).contains(key) ? Types.componentNames(type).indexOf(key) : -1;
+            if (i < 0 && others != null) {
+                otherTuples.add(t);
+                continue;
+            }
             if (i < 0) {
                 throw Yaml.error(t.getKeyNode(), "unknown key '" + Yaml.shorten(key) + "' in " + what, Suggest.hint(key, Types.componentNames(type)));
             }
@@ -124,6 +132,10 @@ public final class RecordBinder {
             }
             values[i] = t.getValueNode();
         }
+        if (!otherTuples.isEmpty()) {
+            values[Types.componentNames(type).indexOf(others.getName())] = new MappingNode(Tag.MAP, true, otherTuples,
+                    FlowStyle.BLOCK, map.getStartMark(), map.getEndMark());
+        }
         // the record does not exist yet: children point at a placeholder that is re-keyed below
         Object placeholder = new Object();
         locations.put(placeholder, map, parent);
@@ -132,7 +144,7 @@ public final class RecordBinder {
         for (int i = 0; i < components.length; i++) {
             RecordComponent rc = components[i];
             Doc doc = Types.doc(rc);
-            String name = what.isEmpty() ? rc.getName() : what + "." + rc.getName();
+            String name = others != null && rc.getName().equals(others.getName()) ? what : what.isEmpty() ? rc.getName() : what + "." + rc.getName();
             argTypes[i] = rc.getType();
             if (values[i] != null) {
                 args[i] = bind(values[i], rc.getGenericType(), name, placeholder);

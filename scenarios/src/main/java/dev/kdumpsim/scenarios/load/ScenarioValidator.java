@@ -74,6 +74,15 @@ public final class ScenarioValidator {
         AddressRange crash = memory.crashkernel(s, dram);
         drivers(s.kernels().first(), devices);
         drivers(s.kernels().kdump(), devices);
+        DeviceChecks deviceChecks = new DeviceChecks(at);
+        for (Endpoint e : s.platform().pcie().topology().endpoints()) {
+            deviceChecks.endpoint(e);
+        }
+        deviceChecks.drivers(s.kernels().first());
+        deviceChecks.drivers(s.kernels().kdump());
+        if (s.expect().rates().isPresent()) {
+            new RateChecks(at).check(s.expect().rates().get());
+        }
         memory.drivers(s, dram, crash);
         timeline(s, devices);
         machine.timeline(s);

@@ -4,6 +4,8 @@ import dev.kdumpsim.scenarios.model.Doc;
 import dev.kdumpsim.scenarios.model.SpecName;
 import dev.kdumpsim.scenarios.value.Bdf;
 import dev.kdumpsim.scenarios.value.ByteSize;
+import dev.kdumpsim.scenarios.value.Fraction;
+import dev.kdumpsim.scenarios.value.HexValue;
 import dev.kdumpsim.scenarios.value.IommuDriverName;
 import dev.kdumpsim.scenarios.value.LogPattern;
 import dev.kdumpsim.scenarios.value.PhysAddr;
@@ -27,7 +29,7 @@ public final class Types {
 
     /** Typed values: parsed from a string by their static {@code parse(String)}. */
     public static final List<Class<?>> TYPED_VALUES = List.of(PhysAddr.class, ByteSize.class, Bdf.class, SimDuration.class, LogPattern.class,
-            IommuDriverName.class);
+            IommuDriverName.class, HexValue.class, Fraction.class);
 
     private Types() {
     }
@@ -103,6 +105,27 @@ public final class Types {
         return null;
     }
 
+    /** The component of {@code record} that collects the keys naming no other component ({@code @Doc(otherKeys = true)}), or null. */
+    public static RecordComponent otherKeys(Class<?> record) {
+        for (RecordComponent rc : record.getRecordComponents()) {
+            Doc d = rc.getAnnotation(Doc.class);
+            if (d != null && d.otherKeys()) {
+                return rc;
+            }
+        }
+        return null;
+    }
+
+    /** The keys a record's mapping may name: its components, less the one collecting other keys. */
+    public static List<String> keyNames(Class<?> record) {
+        List<String> names = componentNames(record);
+        RecordComponent others = otherKeys(record);
+        if (others != null) {
+            names.remove(others.getName());
+        }
+        return names;
+    }
+
     public static Doc doc(RecordComponent rc) {
         Doc d = rc.getAnnotation(Doc.class);
         if (d == null) {
@@ -123,6 +146,10 @@ public final class Types {
             return "a duration with unit such as \"7.018s\", \"100ms\", \"2us\", \"500ns\"";
         } else if (typed == IommuDriverName.class) {
             return "an IOMMU driver policy: one of " + String.join(", ", IommuDriverName.all());
+        } else if (typed == HexValue.class) {
+            return "a hex value such as \"0x8086\" or \"0x00062011\"";
+        } else if (typed == Fraction.class) {
+            return "a fraction from 0 to 1 such as 0.25";
         }
         return "a regular expression";
     }
@@ -137,6 +164,10 @@ public final class Types {
             return "^\\s*([0-9a-fA-F]{1,4}:)?[0-9a-fA-F]{1,2}:[0-1]?[0-9a-fA-F]\\.[0-7]\\s*$";
         } else if (typed == SimDuration.class) {
             return "^\\s*[0-9_]+(\\.[0-9_]+)?\\s*(ns|us|µs|ms|s)\\s*$";
+        } else if (typed == HexValue.class) {
+            return "^\\s*0[xX][0-9a-fA-F_]+\\s*$";
+        } else if (typed == Fraction.class) {
+            return "^\\s*([0-9]+(\\.[0-9]+)?|\\.[0-9]+)\\s*$";
         }
         return null;
     }

@@ -25,4 +25,11 @@ public @interface Doc {
 
     /** The key must be written. */
     boolean required() default false;
+
+    /**
+     * On a {@code Map<String, T>} component: the map is not a key of its own but collects every
+     * key of the record's mapping that names no other component (so {@code seeds: 40} and rate
+     * keys can sit side by side in {@code expect.rates}). At most one per record.
+     */
+    boolean otherKeys() default false;
 }

@@ -2,6 +2,7 @@ package dev.kdumpsim.scenarios.model;
 
 import dev.kdumpsim.scenarios.value.Bdf;
 import dev.kdumpsim.scenarios.value.ByteSize;
+import java.util.Optional;
 
 /** A driver bound to one endpoint function: its DMA footprint and rate. */
 @Doc("A driver bound to one endpoint function")
@@ -12,5 +13,11 @@ public record DriverConfig(
         @Doc(value = "Descriptors per ring", dflt = "256") int ringEntries,
         @Doc(value = "Size of one DMA buffer", dflt = "2KiB") ByteSize bufferSize,
         @Doc(value = "IOVA space mapped by the driver in total (rings + buffers)", dflt = "2MiB") ByteSize iovaFootprint,
-        @Doc(value = "DMA transactions per second in steady state", dflt = "100000") long dmaRatePerSec) {
+        @Doc(value = "DMA transactions per second in steady state", dflt = "100000") long dmaRatePerSec,
+        @Doc("Linux driver name (pci_driver.name, 1-32 of A-Z a-z 0-9 _ -), the dev_printk prefix once bound, e.g. igb, nvme"
+                + " (absent: the driver of the endpoint's preset, else kdumpsim-nic, or kdumpsim-hba for storage)")
+        Optional<String> name) {
+
+    /** The driver name pattern of sim-kernel's DriverSpec. */
+    public static final String NAME_PATTERN = "[A-Za-z0-9_-]{1,32}";
 }

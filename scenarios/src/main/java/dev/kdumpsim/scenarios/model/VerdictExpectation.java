@@ -11,5 +11,6 @@ public record VerdictExpectation(
         @Doc("Role of the region first hit (e.g. live-kdump-data, free-kdump-memory)") Optional<String> firstCorruption,
         @Doc("Was the vmcore saved") Optional<Boolean> dumpSaved,
         @Doc("Range of dump pages written after the crash") Optional<CounterRange> dumpTaintedPages,
-        @Doc("Exactly these devices end wedged") Optional<List<Bdf>> wedgedDevices) {
+        @Doc("Exactly these devices end wedged") Optional<List<Bdf>> wedgedDevices,
+        @Doc("How the kdump kernel ended: alive, panicked or hung") Optional<KdumpKernelState> kdumpKernel) {
 }

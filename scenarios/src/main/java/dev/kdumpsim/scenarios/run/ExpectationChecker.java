@@ -40,6 +40,12 @@ public final class ExpectationChecker {
                 List<String> want = x.stream().map(Bdf::pciName).sorted().toList();
                 same(f, "verdict.wedgedDevices", want, v.get("wedgedDevices"));
             });
+            ve.kdumpKernel().ifPresent(x -> {
+                if (!x.specName().equals(v.get("kdumpKernel"))) {
+                    f.add("verdict.kdumpKernel: expected " + x.specName() + ", got " + v.get("kdumpKernel")
+                            + (v.get("kdumpKernelReason") == null ? "" : " (" + v.get("kdumpKernelReason") + ")"));
+                }
+            });
         }
         for (Map.Entry<String, CounterRange> c : e.counters().entrySet()) {
             Object got = lookup(report, c.getKey());

@@ -21,11 +21,15 @@ import dev.kdumpsim.kernel.mm.DramLayout;
 import dev.kdumpsim.kernel.policy.Mitigation;
 import dev.kdumpsim.kernel.smmu.SmmuDriverPolicy;
 import dev.kdumpsim.pcie.AbortedReadResponse;
+import dev.kdumpsim.pcie.CompletionTimeoutControl;
 import dev.kdumpsim.pcie.EndpointErrorProfile;
+import dev.kdumpsim.pcie.EndpointIdentity;
 import dev.kdumpsim.pcie.EndpointParams;
 import dev.kdumpsim.pcie.RequesterIdMap;
 import dev.kdumpsim.pcie.RootComplexParams;
 import dev.kdumpsim.scenarios.model.AerFormat;
+import dev.kdumpsim.scenarios.model.AerRegisters;
+import dev.kdumpsim.scenarios.model.CompletionTimeoutSetting;
 import dev.kdumpsim.scenarios.model.BootPhases;
 import dev.kdumpsim.scenarios.model.DramBank;
 import dev.kdumpsim.scenarios.model.DriverConfig;
@@ -129,16 +133,41 @@ public final class MachineAssembler {
                 d.tlbEntries(), m.mergeBadStreamIdEvents());
     }
 
+    /**
+     * An endpoint's parameters: sim-pcie's defaults ({@code EndpointParams.defaults}, or
+     * {@code report2018} for the defective-completion profile) with what the scenario gives.
+     */
     static EndpointParams endpointParams(Endpoint e) {
         String name = "ep" + e.bdf();
         EndpointParams base = e.errorProfile() == ErrorProfile.DEFECTIVE_COMPLETION ? EndpointParams.report2018(name)
                 : EndpointParams.defaults(name);
         EndpointErrorProfile profile = (e.errorProfile() == ErrorProfile.DEFECTIVE_COMPLETION
                 ? EndpointErrorProfile.DEFECTIVE_COMPLETION : EndpointErrorProfile.NORMAL).withWedgeAfterErrors(e.wedgeAfterErrors());
-        return new EndpointParams(name, base.vendorId(), base.deviceId(), e.functions(), e.flrCapable(),
+        EndpointParams p = new EndpointParams(name, e.vendorId().map(v -> (int) v.value()).orElse(base.vendorId()),
+                e.deviceId().map(v -> (int) v.value()).orElse(base.deviceId()), e.functions(), e.flrCapable(),
                 e.completionTimeout().nanos(), base.upstreamLatencyNs(), base.tags(), base.requestAttr(),
                 base.uncorrectableSeverity(), profile, base.mfdErrorLogging(), base.flrCompletionNs(),
                 base.readyAfterLinkUpNs());
+        EndpointIdentity id = p.identity();
+        if (e.classCode().isPresent()) {
+            id = id.withClassCode((int) e.classCode().get().value());
+        }
+        if (e.serialNumber().isPresent()) {
+            id = id.withSerialNumber(e.serialNumber().get().value());
+        }
+        p = p.withIdentity(id);
+        if (e.aer().isPresent()) {
+            AerRegisters a = e.aer().get();
+            p = p.withAerInitialValues(a.uncorSeverity().map(v -> (int) v.value()).orElse(p.uncorrectableSeverity()),
+                    a.uncorMask().map(v -> (int) v.value()).orElse(p.uncorrectableMask()),
+                    a.corMask().map(v -> (int) v.value()).orElse(p.correctableMask()));
+        }
+        if (e.completionTimeoutControl().isPresent()) {
+            CompletionTimeoutSetting c = e.completionTimeoutControl().get();
+            p = p.withCompletionTimeout(new CompletionTimeoutControl(c.rangeBits(), c.disableSupported(), c.value().encoding(),
+                    c.disabled()));
+        }
+        return p;
     }
 
     /** The boot timeline a kernel runs: {@code preset} with the phases the file gives replaced (also read by validation). */
@@ -170,7 +199,8 @@ public final class MachineAssembler {
                 case NONE -> DriverProfile.NONE;
             };
             drivers.add(new DriverSpec(d.device().requesterId(), p, d.rings(), d.ringEntries(),
-                    (int) d.bufferSize().bytes(), d.iovaFootprint().bytes(), d.dmaRatePerSec()));
+                    (int) d.bufferSize().bytes(), d.iovaFootprint().bytes(), d.dmaRatePerSec(),
+                    d.name().orElse(DriverSpec.modelName(p))));
         }
         long granule = k.iovaGranule() == IovaGranule.G64K ? 65536 : 4096;
         if (k.version().isPresent()) {

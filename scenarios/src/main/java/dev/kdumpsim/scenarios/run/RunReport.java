@@ -62,6 +62,8 @@ public final class RunReport {
         v.put("dumpFailure", r.verdict().dumpFailure().isEmpty() ? null : r.verdict().dumpFailure());
         v.put("dumpTaintedPages", (long) r.verdict().dumpTaintedPages());
         v.put("wedgedDevices", new ArrayList<>(r.verdict().wedgedDevices()));
+        v.put("kdumpKernel", r.verdict().kdumpKernel().specName());
+        v.put("kdumpKernelReason", r.verdict().kdumpKernelReason().isEmpty() ? null : r.verdict().kdumpKernelReason());
         return v;
     }
 
