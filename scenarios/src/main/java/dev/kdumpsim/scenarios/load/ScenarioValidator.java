@@ -1,5 +1,6 @@
 package dev.kdumpsim.scenarios.load;
 
+import dev.kdumpsim.scenarios.value.HexValue;
 import dev.kdumpsim.core.AddressRange;
 import dev.kdumpsim.kernel.mm.DramLayout;
 import dev.kdumpsim.kernel.version.KernelRelease;
@@ -16,6 +17,7 @@ import dev.kdumpsim.scenarios.model.Kernel;
 import dev.kdumpsim.scenarios.model.Mitigation;
 import dev.kdumpsim.scenarios.model.PcieSwitch;
 import dev.kdumpsim.scenarios.model.Platform;
+import dev.kdumpsim.scenarios.model.Ras;
 import dev.kdumpsim.scenarios.model.Vtd;
 import dev.kdumpsim.scenarios.model.RootPort;
 import dev.kdumpsim.scenarios.model.Scenario;
@@ -107,6 +109,21 @@ public final class ScenarioValidator {
     }
 
     /** The architecture and IOMMU switch points, and the iommuDriver / smmuDriver alias. */
+    /** platform.ras: an SError is arm64's; its ESR is a 32-bit value with EC 0x2f (ARM DDI 0487, ESR_ELx.EC "SError interrupt"). */
+    private void ras(Ras r, Arch arch) throws ScenarioException {
+        if (r.abortedDmaSError() && arch != Arch.ARM64) {
+            throw at.error(r, "abortedDmaSError", "an SError is an arm64 exception; " + arch.specName() + " has none in the model",
+                    "remove abortedDmaSError or use arch: arm64");
+        }
+        if (r.serrorEsr().isPresent()) {
+            HexValue esr = r.serrorEsr().get();
+            if (!esr.fits(32) || (esr.value() >>> 26) != 0x2f) {
+                throw at.error(r, "serrorEsr", "ESR_EL1 of an SError is 32 bits with EC (bits 31:26) 0x2f, got " + esr,
+                        "0xbf000000 (EC 0x2f, IL, IDS)");
+            }
+        }
+    }
+
     private void format(Scenario s) throws ScenarioException {
         Platform p = s.platform();
         Arch arch = p.effectiveArch();
@@ -116,6 +133,9 @@ public final class ScenarioValidator {
             throw at.error(where, p.iommu().isPresent() ? "model" : "arch", "platform.arch " + arch.specName() + " has no "
                     + model.specName() + " IOMMU in the model (arm64 has an SMMUv3, x86_64 an Intel VT-d unit)",
                     arch == Arch.X86_64 ? "write iommu: {model: vt-d}" : "remove iommu (smmuv3 is arm64's) or write arch: x86_64");
+        }
+        if (p.ras().isPresent()) {
+            ras(p.ras().get(), arch);
         }
         if (p.iommu().isPresent() && p.iommu().get().vtd().isPresent() && model != IommuModel.VT_D) {
             throw at.error(p.iommu().get(), "vtd", "VT-d parameters on a " + model.specName() + " IOMMU", "remove vtd or write model: vt-d");

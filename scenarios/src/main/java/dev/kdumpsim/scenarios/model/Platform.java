@@ -14,7 +14,9 @@ public record Platform(
         @Doc(value = "DRAM banks as firmware reports them (must not overlap)", dflt = "[{base: '0x0', size: 16GiB}]") List<DramBank> dram,
         @Doc("Which IOMMU model (absent: smmuv3)") Optional<Iommu> iommu,
         @Doc("SMMUv3 parameters (ID registers and reset state)") Smmu smmu,
-        @Doc("PCIe root complex, StreamID mapping and topology") Pcie pcie) {
+        @Doc("PCIe root complex, StreamID mapping and topology") Pcie pcie,
+        @Doc("RAS: firmware-first severity, SError on aborted DMA (absent: the device's severity decides, no SError)")
+        Optional<Ras> ras) {
 
     public Platform {
         dram = List.copyOf(dram);
@@ -22,7 +24,12 @@ public record Platform(
 
     /** The platform of an arm64 machine with an SMMUv3 (the form before arch and iommu existed). */
     public Platform(List<DramBank> dram, Smmu smmu, Pcie pcie) {
-        this(Optional.empty(), dram, Optional.empty(), smmu, pcie);
+        this(Optional.empty(), dram, Optional.empty(), smmu, pcie, Optional.empty());
+    }
+
+    /** A platform without RAS settings (the form before ras existed). */
+    public Platform(Optional<Arch> arch, List<DramBank> dram, Optional<Iommu> iommu, Smmu smmu, Pcie pcie) {
+        this(arch, dram, iommu, smmu, pcie, Optional.empty());
     }
 
     /** The architecture, arm64 when the file does not say. */

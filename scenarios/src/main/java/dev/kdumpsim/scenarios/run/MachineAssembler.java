@@ -1,5 +1,8 @@
 package dev.kdumpsim.scenarios.run;
 
+import dev.kdumpsim.kernel.machine.RasConfig;
+import dev.kdumpsim.kernel.ras.CperSeverityPolicy;
+import dev.kdumpsim.scenarios.model.Ras;
 import dev.kdumpsim.core.AddressRange;
 import dev.kdumpsim.kernel.arch.Arches;
 import dev.kdumpsim.kernel.boot.BootTimeline;
@@ -110,7 +113,7 @@ public final class MachineAssembler {
                 vtd ? RootComplexParams.VTD_PLATFORM : rc, rootPorts, switches, endpoints,
                 kernel(s.kernels().first(), BootTimeline.firstKernelDefault(), model),
                 kernel(s.kernels().kdump(), BootTimeline.kdumpKernelOfReport(), model), mitigations, timeline,
-                MachineConfig.DEFAULT_STEADY_STATE_WINDOW_NS);
+                MachineConfig.DEFAULT_STEADY_STATE_WINDOW_NS, ras(s.platform()));
     }
 
     /** The VT-d unit: sim-vtd's defaults with the scenario's platform.iommu.vtd choices (null: all defaults). */
@@ -221,6 +224,21 @@ public final class MachineAssembler {
         return new KernelConfig(k.cmdline(), SmmuDriverPolicy.bySpecName(k.namedPolicy().orElse(k.driverPolicy().specName())),
                 granule, t, drivers,
                 k.aer() == AerFormat.NATIVE);
+    }
+
+    /** platform.ras onto sim-kernel's RasConfig (absent: RasConfig.DEFAULT). */
+    static RasConfig ras(dev.kdumpsim.scenarios.model.Platform p) {
+        if (p.ras().isEmpty()) {
+            return RasConfig.DEFAULT;
+        }
+        Ras r = p.ras().get();
+        CperSeverityPolicy policy = switch (r.cperSeverity()) {
+            case FROM_AER_SEVERITY -> CperSeverityPolicy.FROM_AER_SEVERITY;
+            case RECOVERABLE -> CperSeverityPolicy.RECOVERABLE;
+            case FATAL -> CperSeverityPolicy.FATAL;
+        };
+        int esr = r.serrorEsr().map(h -> (int) h.value()).orElse(RasConfig.DEFAULT.serrorEsr());
+        return new RasConfig(policy, r.abortedDmaSError(), esr);
     }
 
     private static BootTimeline with(BootTimeline t, String phase, Optional<SimDuration> d) {

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The counters of {@code report.json} ({@link RunReport}) an {@code expect.counters} path may
  * name, known before the run from the scenario: the numeric and boolean leaves of verdict,
- * ledger, smmuEvents, aer (one entry per endpoint function, keyed by its pci_name) and
+ * ledger, smmuEvents, aer (one entry per endpoint function, keyed by its pci_name), pcieErrors and
  * timeline. {@code smmuEvents.byId.<id>} names any event id (absent ids count 0). A test keeps
  * this list equal to the leaves of real reports.
  */
@@ -45,6 +45,10 @@ public final class ReportPaths {
                     p.add("aer." + fn + "." + k);
                 }
             }
+        }
+        for (String k : new String[] {"staleCleared", "recoveries", "recovered", "linkResets", "firmwareRecords", "firmwareDropped",
+            "ghesPrinted", "ghesCached", "ghesSuppressed"}) {
+            p.add("pcieErrors." + k);
         }
         p.add("timeline.simulationEvents");
         return p;

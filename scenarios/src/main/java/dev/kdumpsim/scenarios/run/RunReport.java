@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * The report of one run as an ordered JSON tree (the {@code report.json} contract of issue 7):
- * {@code scenario, seed, version, parameters, verdict, ledger, smmuEvents, aer, timeline,
+ * {@code scenario, seed, version, parameters, verdict, ledger, smmuEvents, aer, pcieErrors, timeline,
  * expectations}. Every key is always present; a value that does not apply is null.
  */
 public final class RunReport {
@@ -34,7 +34,24 @@ public final class RunReport {
         m.put("ledger", ledger(r));
         m.put("smmuEvents", smmuEvents(r));
         m.put("aer", aer(r));
+        m.put("pcieErrors", pcieErrors(r));
         m.put("timeline", timeline(r));
+        return m;
+    }
+
+    /** How the kdump kernel handled PCIe errors (sim-kernel PcieErrorSummary; zeros for the wave-1 model). */
+    private static Map<String, Object> pcieErrors(RunResult r) {
+        var e = r.pcieErrors();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("staleCleared", e.staleCleared());
+        m.put("recoveries", e.recoveries());
+        m.put("recovered", e.recovered());
+        m.put("linkResets", e.linkResets());
+        m.put("firmwareRecords", e.firmwareRecords());
+        m.put("firmwareDropped", e.firmwareDropped());
+        m.put("ghesPrinted", e.ghesPrinted());
+        m.put("ghesCached", e.ghesCached());
+        m.put("ghesSuppressed", e.ghesSuppressed());
         return m;
     }
 

@@ -95,4 +95,17 @@ class KernelVersionGoldenTest {
         assertTrue(LOGS.get("4.19.0").contains("pci 0000:01:00.0:    [18] MalfTLP                (First)"));
         assertTrue(LOGS.get("5.2.0").contains("pci 0000:01:00.0: AER: aer_status: 0x00040000, aer_mask: 0x00000000"));
     }
+
+    @Test
+    void firmwareFirstTheRecordThenTheAerLinesThenRecoveryPerRelease() {
+        for (String v : RELEASES) {
+            assertTrue(LOGS.get(v).contains("] {1}[Hardware Error]: event severity: recoverable\n"), "GHES record at " + v);
+        }
+        assertFalse(LOGS.get("5.2.0").contains("aer_uncor_status"), "cper_print_pcie prints no AER registers of a recoverable section");
+        assertTrue(LOGS.get("6.14.0").contains("{1}[Hardware Error]:   aer_cor_status: 0x00000000, aer_cor_mask: 0x00002000"),
+                "d7171eb49435 (6.12)");
+        assertTrue(LOGS.get("4.16.0").contains("pci 0000:01:00.0: AER: Device recovery failed"), "4.14 do_recovery, on the source");
+        assertTrue(LOGS.get("6.14.0").contains("pci 0000:01:00.1: AER: can't recover (no error_detected callback)"));
+        assertTrue(LOGS.get("6.14.0").contains("pcieport 0000:00:00.0: AER: device recovery failed"), "5.7: on the port");
+    }
 }

@@ -67,6 +67,7 @@ final class KdumpKernelStory {
     private String dumpFailure = "the kdump kernel did not reach userspace";
     private long dumpWaitStart = -1;
     private boolean serrorPending;
+    private long staleClearedFirmwareFirst;
     private boolean dumpAttempted;
     private KdumpKernelState state = KdumpKernelState.ALIVE;
     private String stateReason = "";
@@ -167,9 +168,12 @@ final class KdumpKernelStory {
     }
 
     /** {@code pci_cleanup_aer_error_status_regs} on every function (4.14's pci_aer_init). */
-    private static void clearStaleStatus(RootComplex rc) {
+    private void clearStaleStatus(RootComplex rc) {
         for (EndpointFunction f : rc.endpointFunctions()) {
             int unc = rc.configRead(f.bdf(), PciRegs.ERR_UNCOR_STATUS, 4);
+            if (unc != 0 && unc != 0xffffffff) {
+                staleClearedFirmwareFirst++;
+            }
             if (unc != 0xffffffff) {
                 rc.configWrite(f.bdf(), PciRegs.ERR_UNCOR_STATUS, 4, unc);
                 rc.configWrite(f.bdf(), PciRegs.ERR_COR_STATUS, 4, rc.configRead(f.bdf(), PciRegs.ERR_COR_STATUS, 4));
@@ -307,6 +311,17 @@ final class KdumpKernelStory {
 
     KernelInstance kernel() {
         return kdump;
+    }
+
+    /** How PCIe errors were handled (all zero for the wave-1 model). */
+    dev.kdumpsim.kernel.verdict.PcieErrorSummary pcieErrors() {
+        var fw = platform.firmwareFirst();
+        return new dev.kdumpsim.kernel.verdict.PcieErrorSummary(
+                (aerService == null ? 0 : aerService.staleCleared()) + staleClearedFirmwareFirst,
+                recovery == null ? 0 : recovery.recoveries(), recovery == null ? 0 : recovery.recovered(),
+                recovery == null ? 0 : recovery.linkResets(), fw == null ? 0 : fw.records(), fw == null ? 0 : fw.dropped(),
+                ghes == null ? 0 : ghes.printedRecords(), ghes == null ? 0 : ghes.cachedRecords(),
+                ghes == null ? 0 : ghes.suppressedRecords());
     }
 
     /**

@@ -282,6 +282,10 @@ public final class Machine {
         return kdumpStory.dumpFailure();
     }
 
+    dev.kdumpsim.kernel.verdict.PcieErrorSummary pcieErrors() {
+        return kdumpStory.pcieErrors();
+    }
+
     /** How the kdump kernel ended the run (alive, panicked, hung). */
     dev.kdumpsim.kernel.verdict.KdumpKernelState kdumpKernelState() {
         return kdumpStory.state(platform.simulation().now());

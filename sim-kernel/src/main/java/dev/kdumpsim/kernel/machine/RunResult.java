@@ -2,6 +2,7 @@ package dev.kdumpsim.kernel.machine;
 
 import dev.kdumpsim.kernel.log.LogRecord;
 import dev.kdumpsim.kernel.verdict.AerDeviceSummary;
+import dev.kdumpsim.kernel.verdict.PcieErrorSummary;
 import dev.kdumpsim.kernel.verdict.LedgerFate;
 import dev.kdumpsim.kernel.verdict.SmmuEventSummary;
 import dev.kdumpsim.kernel.verdict.Verdict;
@@ -24,10 +25,11 @@ import java.util.Map;
  * @param endNs simulation time the run stopped
  * @param bypassWindow [start, end] simulation times of the SMMU bypass window in the kdump kernel, or empty
  * @param events simulation events executed
+ * @param pcieErrors how the kdump kernel handled PCIe errors
  */
 public record RunResult(List<LogRecord> kernel1Log, List<LogRecord> kdumpLog, Verdict verdict, long issued,
         Map<LedgerFate, Long> fates, long inFlight, SmmuEventSummary smmuEvents, List<AerDeviceSummary> aer,
-        long panicNs, long kdumpBootNs, long endNs, List<Long> bypassWindow, long events) {
+        long panicNs, long kdumpBootNs, long endNs, List<Long> bypassWindow, long events, PcieErrorSummary pcieErrors) {
 
     public RunResult {
         kernel1Log = List.copyOf(kernel1Log);

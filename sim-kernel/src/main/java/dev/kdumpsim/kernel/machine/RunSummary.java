@@ -69,6 +69,6 @@ final class RunSummary {
         }
         return new RunResult(m.firstKernel().ctx.log().records(), kd == null ? List.of() : kd.ctx.log().records(), v,
                 issued, fates, inFlight, events, aer, m.panicNs(), m.kdumpBootNs(), m.simulation().now(), window,
-                m.simulation().executedEvents());
+                m.simulation().executedEvents(), m.pcieErrors());
     }
 }

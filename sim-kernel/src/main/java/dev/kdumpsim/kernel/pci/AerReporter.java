@@ -95,7 +95,7 @@ public final class AerReporter {
             printFirmwareFirst(out, devPrefix, u, r.status(), r.mask(), r.severity(), r.firstErrorPointer(), hdr);
         }
         reports++;
-        reported.computeIfAbsent(bdf, b -> new java.util.ArrayList<>()).addAll(u.errors());
+        remember(bdf, u);
     }
 
     /**
@@ -151,7 +151,7 @@ public final class AerReporter {
         printDeviceError(out, devPrefix, bdf, u, r.status(), r.mask(), r.firstErrorPointer(), r.header(), r.vendorId(),
                 r.deviceId(), fatal);
         reports++;
-        reported.computeIfAbsent(bdf, b -> new java.util.ArrayList<>()).addAll(u.errors());
+        remember(bdf, u);
     }
 
     /**
@@ -237,7 +237,17 @@ public final class AerReporter {
         }
     }
 
-    /** Error names printed for {@code bdf} so far, in order. */
+    /** Adds the error names of one report to {@code bdf}'s, each name once (a flood repeats them). */
+    private void remember(int bdf, AerUncorrectable u) {
+        java.util.List<String> names = reported.computeIfAbsent(bdf, b -> new java.util.ArrayList<>());
+        for (String e : u.errors()) {
+            if (!names.contains(e)) {
+                names.add(e);
+            }
+        }
+    }
+
+    /** The distinct error names printed for {@code bdf} so far, in the order they were first printed. */
     public java.util.List<String> reportedErrors(int bdf) {
         return reported.getOrDefault(bdf, java.util.List.of());
     }

@@ -34,7 +34,8 @@ import java.util.function.IntFunction;
  *       registers ({@code aer_get_device_error_info}: only for non-fatal errors and ports; a fatal
  *       error from an endpoint is "Inaccessible"), {@code aer_print_error}, then
  *       {@code handle_error_source} -> recovery ({@link ErrorRecovery}). The thread handles one
- *       error at a time: the next waits for the recovery (and its link reset) to end.</li>
+ *       error at a time: the next waits for the recovery (and its link reset) to end and for its
+ *       lines to reach the console.</li>
  * </ul>
  */
 public final class AerServiceDriver implements ErrorMessageListener {
@@ -199,7 +200,10 @@ public final class AerServiceDriver implements ErrorMessageListener {
             }
             reporter.printDeviceError(k.console(), source, prefix, r, false);
         }
-        recovery.recover(source, fatal ? PciChannelState.FROZEN : PciChannelState.NORMAL, o -> nextError());
+        // printk waits for the console (a synchronous UART console, as the report's timestamps show):
+        // the thread takes the next error once its lines are out
+        recovery.recover(source, fatal ? PciChannelState.FROZEN : PciChannelState.NORMAL,
+                o -> k.console().then(this::nextError));
     }
 
     private boolean isBelow(PcieBridge port, int bdf) {

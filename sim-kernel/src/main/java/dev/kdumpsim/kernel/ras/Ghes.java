@@ -105,8 +105,11 @@ public final class Ghes {
             printedRecords++;
             addToCache(e, now);
         }
-        handleAer(e);
-        firmware.acknowledge();
+        // ghes_proc prints synchronously, then ghes_do_proc, then ghes_clear_estatus frees the block
+        k.console().then(() -> {
+            handleAer(e);
+            firmware.acknowledge();
+        });
     }
 
     private boolean cached(CperPcieError e, long now) {
@@ -180,7 +183,7 @@ public final class Ghes {
             recoverWork();
             return;
         }
-        recovery.recover(e.bdf(), state, o -> recoverWork());
+        recovery.recover(e.bdf(), state, o -> k.console().then(this::recoverWork));
     }
 
     /** Records printed (not cached, not ratelimited). */

@@ -49,6 +49,7 @@ public final class ErrorRecovery {
     private final IntFunction<DeviceDriver> driverOf;
     private final AerRecoveryFormat format;
     private long recoveries;
+    private long recovered;
     private long linkResets;
 
     /** {@code driverOf} gives the driver bound to a function in this kernel, or null. */
@@ -129,6 +130,9 @@ public final class ErrorRecovery {
             }
             // the source's pci_dev was removed: its prefix is the bus name until the rescan's new one binds
             k.console().print(LogLevel.INFO, "pci " + Bdf.pciName(source) + ": ", format.fatalRecoveryLine(ok));
+            if (ok) {
+                recovered++;
+            }
             done.accept(new Outcome(ok ? PciErsResult.RECOVERED : PciErsResult.DISCONNECT, true, below));
         });
     }
@@ -160,6 +164,7 @@ public final class ErrorRecovery {
             }
         }
         clearNonFatalStatus(source);
+        recovered++;
         k.console().print(LogLevel.INFO, prefix, format.successfulLine());
         return new Outcome(status, linkReset, devices);
     }
@@ -279,6 +284,11 @@ public final class ErrorRecovery {
 
     public long recoveries() {
         return recoveries;
+    }
+
+    /** Recoveries that ended in "device recovery successful". */
+    public long recovered() {
+        return recovered;
     }
 
     public long linkResets() {
