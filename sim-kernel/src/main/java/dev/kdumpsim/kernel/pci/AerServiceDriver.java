@@ -1,6 +1,7 @@
 package dev.kdumpsim.kernel.pci;
 
 import dev.kdumpsim.kernel.KernelContext;
+import dev.kdumpsim.kernel.log.Ratelimit;
 import dev.kdumpsim.kernel.pci.err.ErrorRecovery;
 import dev.kdumpsim.kernel.pci.err.PciChannelState;
 import dev.kdumpsim.kernel.version.AerStaleStatus;
@@ -60,6 +61,7 @@ public final class AerServiceDriver implements ErrorMessageListener {
     private final IntFunction<String> devPrefixOf;
     private final BooleanSupplier alive;
     private final ArrayDeque<ErrSource> fifo = new ArrayDeque<>();
+    private final java.util.Map<Integer, Ratelimit> ratelimits = new java.util.HashMap<>();
     private boolean irqPending;
     private boolean threadBusy;
     private long staleCleared;
@@ -182,7 +184,11 @@ public final class AerServiceDriver implements ErrorMessageListener {
         boolean fatal = (e.status & PciRegs.ERR_ROOT_FATAL_RCV) != 0;
         boolean multi = (e.status & PciRegs.ERR_ROOT_MULTI_UNCOR_RCV) != 0;
         int source = (e.id >>> 16) & 0xffff;
-        reporter.printPortInfo(k.console(), e.port.bdf(), source, fatal, multi);
+        // one ratelimit decision per error, for the port's line and the device's (6.16)
+        boolean print = fatal || logAllowed(source);
+        if (print) {
+            reporter.printPortInfo(k.console(), e.port.bdf(), source, fatal, multi);
+        }
         if (!isBelow(e.port, source)) {
             k.console().print(dev.kdumpsim.kernel.log.LogLevel.INFO, "pcieport " + Bdf.pciName(e.port.bdf()) + ": ",
                     "AER: can't find device of ID%04x\n", (long) source);
@@ -198,12 +204,26 @@ public final class AerServiceDriver implements ErrorMessageListener {
                 nextError(); // aer_get_device_error_info found nothing unmasked: nothing printed
                 return;
             }
-            reporter.printDeviceError(k.console(), source, prefix, r, false);
+            if (print) {
+                reporter.printDeviceError(k.console(), source, prefix, r, false);
+            }
         }
         // printk waits for the console (a synchronous UART console, as the report's timestamps show):
         // the thread takes the next error once its lines are out
         recovery.recover(source, fatal ? PciChannelState.FROZEN : PciChannelState.NORMAL,
                 o -> k.console().then(this::nextError));
+    }
+
+    /**
+     * 6.16 {@code aer_ratelimit(dev, severity)}: a device's non-fatal error lines go through its
+     * {@code nonfatal_ratelimit} (DEFAULT_RATELIMIT_INTERVAL, DEFAULT_RATELIMIT_BURST); fatal errors are
+     * never limited ("Don't ratelimit fatal errors"). Before 6.16 everything is printed.
+     */
+    private boolean logAllowed(int bdf) {
+        if (!k.version().get(Behaviours.AER_RATELIMIT)) {
+            return true;
+        }
+        return ratelimits.computeIfAbsent(bdf, b -> Ratelimit.defaultState("aer_ratelimit")).allow(k.log());
     }
 
     private boolean isBelow(PcieBridge port, int bdf) {

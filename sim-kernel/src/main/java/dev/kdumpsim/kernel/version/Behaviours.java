@@ -72,10 +72,13 @@ public final class Behaviours {
     public static final Behaviour<Boolean> PANIC_END_MARKER_CLOSED = new Behaviour<>("panic end marker",
             "panic()'s last line ends in \" ]---\"", false);
 
+    public static final Behaviour<Boolean> AER_RATELIMIT = new Behaviour<>("AER log ratelimit",
+            "native AER logs a device's correctable and non-fatal errors under a per-device ratelimit (5 s, burst 10)", false);
+
     /** Every behaviour, in table order. */
     public static final List<Behaviour<?>> ALL = List.of(SMMU_KDUMP_RESET, SMMU_DISABLE_BYPASS_DEFAULT,
             SMMU_DISABLE_BYPASS_PARAM, SMMU_EVENT_RATELIMIT, SMMU_EVENT_DUMP, SMMU_QUEUE_SIZING, IOMMU_GROUP_MESSAGE,
             IOVA_ALLOCATOR, ARM64_CRASHKERNEL, SBR_WAIT, X86_CRASHKERNEL, INTEL_IOMMU_KDUMP, DMAR_FAULT_FORMAT,
             DMAR_FAULT_RATELIMIT, AER_PRINT, AER_RECOVERY, AER_STALE_STATUS,
-            CPER_AER_LINES, CPER_CLASS_CODE_MSB_FIRST, PANIC_END_MARKER_CLOSED);
+            CPER_AER_LINES, CPER_CLASS_CODE_MSB_FIRST, PANIC_END_MARKER_CLOSED, AER_RATELIMIT);
 }

@@ -74,6 +74,9 @@ public final class VersionTable {
                 "PCI/ERR: the drivers' votes survive the link reset of a fatal error");
         row(AER_RECOVERY, AerRecoveryFormat.V6_8, "6.8", "drivers/pci/pcie/aer.c v6.8",
                 "PCI/AER: aer_root_reset prints \"%s Port link has been reset (%d)\" (source at 6.8.0)");
+        // Jon Pan-Doh's series, applied "to pci/aer for v6.16" (Bjorn Helgaas); the reworked source-line
+        // wording of the same series is not modelled (6.8's lines are kept)
+        row(AER_RATELIMIT, true, "6.16", "a57f2bfb4a58", "PCI/AER: Ratelimit correctable and non-fatal error logging");
         // ---- APEI / CPER (drivers/firmware/efi/cper.c, drivers/acpi/apei/ghes.c) ----
         // Xiaofei Tan, <1564105417-232048-1-git-send-email-tanxiaofei@huawei.com>
         row(CPER_AER_LINES, CperAerLines.FATAL_ONLY, "5.4", "b194a77fcc40", "efi: cper: print AER info of PCIe fatal error",

@@ -73,4 +73,20 @@ class AerServiceDriverTest {
                 + " id=0100(Requester ID)", bed.lines().get(1));
     }
 
+
+    @Test
+    void from616ADevicesNonFatalLinesAreRatelimited() {
+        for (String v : List.of("6.14.0", "6.16.0")) {
+            PcieErrorBed bed = new PcieErrorBed(v);
+            probe(bed);
+            for (int i = 0; i < 15; i++) {
+                bed.fn(0).detectUncorrectableError(PciRegs.UNC_COMP_TIME);
+                bed.runFor(20_000_000);
+            }
+            long portLines = bed.lines().stream().filter(l -> l.contains("error message received from 0000:01:00.0")).count();
+            long recoveries = bed.lines().stream().filter(l -> l.endsWith("AER: device recovery failed")).count();
+            assertEquals(15, recoveries, "recovery is never ratelimited (" + v + ")");
+            assertEquals(v.equals("6.16.0") ? 10 : 15, portLines, "a57f2bfb4a58: 5 s, burst 10 per device (" + v + ")");
+        }
+    }
 }
