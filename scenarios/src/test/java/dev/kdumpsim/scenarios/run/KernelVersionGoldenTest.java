@@ -83,8 +83,11 @@ class KernelVersionGoldenTest {
     }
 
     @Test
-    void from519Arm64PlacesTheCrashkernelUpToTheExclusiveLimit() {
-        assertTrue(LOGS.get("5.15.0").contains("crashkernel reserved: 0x000000007fe00000 - 0x00000000ffe00000 (2048 MB)"));
+    void from55Arm64PlacesTheCrashkernelUpToTheExclusiveLimit() {
+        assertTrue(LOGS.get("5.2.0").contains("crashkernel reserved: 0x000000007fe00000 - 0x00000000ffe00000 (2048 MB)"),
+                "4.19's inclusive ARCH_LOW_ADDRESS_LIMIT until 5.4");
+        assertTrue(LOGS.get("5.7.0").contains("crashkernel reserved: 0x0000000080000000 - 0x0000000100000000 (2048 MB)"),
+                "the ZONE_DMA32 change of 5.5: the exclusive limit");
         assertTrue(LOGS.get("6.6.0").contains("crashkernel reserved: 0x0000000080000000 - 0x0000000100000000 (2048 MB)"));
     }
 

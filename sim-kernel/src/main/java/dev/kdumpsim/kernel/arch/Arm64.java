@@ -34,8 +34,7 @@ final class Arm64 implements Arch {
     @Override
     public CrashkernelReservation reserveCrashkernel(Memblock memblock, String cmdline, KernelVersion version,
             KernelLog log) {
-        boolean exclusive = version.get(Behaviours.ARM64_CRASHKERNEL) == CrashkernelPlacement.V5_19_EXCLUSIVE_LIMIT;
-        return Arm64Crashkernel.reserve(memblock, cmdline, true, exclusive, log);
+        return Arm64Crashkernel.reserve(memblock, cmdline, version.get(Behaviours.ARM64_CRASHKERNEL), log);
     }
 
     @Override

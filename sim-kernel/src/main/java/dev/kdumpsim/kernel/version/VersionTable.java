@@ -53,8 +53,22 @@ public final class VersionTable {
                 "iommu/iova: Retry from last rb tree node if iova search fails");
         row(IOVA_ALLOCATOR, IovaPolicy.V6_6, "6.6", "911aa1245da8", "iommu/iova: Make the rcache depot scale better");
         // ---- arm64 crashkernel (arch/arm64/mm/init.c) ----
-        row(ARM64_CRASHKERNEL, CrashkernelPlacement.V5_19_EXCLUSIVE_LIMIT, "5.19", "944a45abfabc",
+        // Nicolas Saenz Julienne's ZONE_DMA32 fix of the 5.5 cycle (Reported-by: Qian Cai): the search
+        // ends at arm64_dma32_phys_limit, exclusive; its commit id is not pinned here
+        row(ARM64_CRASHKERNEL, CrashkernelPlacement.V5_5_EXCLUSIVE_LIMIT, "5.5", "arch/arm64/mm/init.c v5.5",
+                "arm64: mm: reserve CMA and crashkernel in ZONE_DMA32");
+        // Mike Rapoport; the first release is inferred from the series' date (August 2021)
+        row(ARM64_CRASHKERNEL, CrashkernelPlacement.V5_15_PHYS_ALLOC_RANGE, "5.15", "a7259df76702",
+                "memblock: make memblock_find_in_range method private");
+        row(ARM64_CRASHKERNEL, CrashkernelPlacement.V5_19_HIGH_LOW, "5.19", "944a45abfabc",
                 "arm64: kdump: Reimplement crashkernel=X");
+        // with a149cf00b158 "arm64: kdump: Provide default size when crashkernel=Y,low is not specified"
+        row(ARM64_CRASHKERNEL, CrashkernelPlacement.V6_2_FALLBACK, "6.2", "a9ae89df7377",
+                "arm64: kdump: Support crashkernel=X fall back to reserve region above DMA zones");
+        row(ARM64_CRASHKERNEL, CrashkernelPlacement.V6_5_HIGH_FROM_4G, "6.5", "6c4dcaddbd36",
+                "arm64: kdump: simplify the reservation behaviour of crashkernel=,high");
+        row(ARM64_CRASHKERNEL, CrashkernelPlacement.V6_7_GENERIC, "6.7", "fdc268232dbb",
+                "arm64: kdump: use generic interface to simplify crashkernel reservation");
         // ---- AER (drivers/pci/pcie/aer/aerdrv_errprint.c up to 4.18, drivers/pci/pcie/aer.c from 4.19) ----
         row(AER_PRINT, AerPrintFormat.V4_19, "4.19", "drivers/pci/pcie/aer.c v4.19",
                 "PCI/AER: the AER driver in one file, __aer_print_error with short names (source at 4.19.1)");

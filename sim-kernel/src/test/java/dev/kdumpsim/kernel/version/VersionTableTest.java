@@ -108,9 +108,14 @@ class VersionTableTest {
     }
 
     @Test
-    void arm64CrashkernelUsesTheExclusiveLowLimitFrom519() {
-        assertEquals(CrashkernelPlacement.V4_19_INCLUSIVE_LIMIT, at(ARM64_CRASHKERNEL, "5.18.0"));
-        assertEquals(CrashkernelPlacement.V5_19_EXCLUSIVE_LIMIT, at(ARM64_CRASHKERNEL, "5.19.0"));
+    void arm64CrashkernelUsesTheExclusiveLowLimitFrom55AndHighLowFrom519() {
+        assertEquals(CrashkernelPlacement.V4_19_INCLUSIVE_LIMIT, at(ARM64_CRASHKERNEL, "5.4.0"));
+        assertEquals(CrashkernelPlacement.V5_5_EXCLUSIVE_LIMIT, at(ARM64_CRASHKERNEL, "5.5.0"));
+        assertEquals(CrashkernelPlacement.V5_15_PHYS_ALLOC_RANGE, at(ARM64_CRASHKERNEL, "5.18.0"));
+        assertEquals(CrashkernelPlacement.V5_19_HIGH_LOW, at(ARM64_CRASHKERNEL, "6.1.20"));
+        assertEquals(CrashkernelPlacement.V6_2_FALLBACK, at(ARM64_CRASHKERNEL, "6.4.0"));
+        assertEquals(CrashkernelPlacement.V6_5_HIGH_FROM_4G, at(ARM64_CRASHKERNEL, "6.6.9"));
+        assertEquals(CrashkernelPlacement.V6_7_GENERIC, at(ARM64_CRASHKERNEL, "6.12.0"));
     }
 
     @Test
