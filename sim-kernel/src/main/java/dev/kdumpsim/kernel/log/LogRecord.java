@@ -4,7 +4,7 @@ import dev.kdumpsim.core.TraceRecord;
 import java.util.List;
 
 /**
- * One printk record, kept as data: the text is made only by {@link #text()} / {@link #line()}.
+ * One printk record: its format and arguments as data, and {@link #text()} formatted once when it was made.
  *
  * @param kernelId     which kernel printed it ("kernel1", "kdump")
  * @param timeNs       simulation time
@@ -13,12 +13,22 @@ import java.util.List;
  * @param devPrefix    {@code dev_printk} prefix ("pci 0000:01:00.0: ") or "" for plain printk
  * @param format       C format string as in the kernel source (may end in "\n")
  * @param args         format arguments (Integer, Long, String, Character)
+ * @param text         the message without timestamp and without its trailing newline
  */
 public record LogRecord(String kernelId, long timeNs, long kernelTimeNs, LogLevel level, String devPrefix,
-                        String format, List<Object> args) implements TraceRecord {
+                        String format, List<Object> args, String text) implements TraceRecord {
+
+    /**
+     * A record whose text is formatted now, once: the console's pacing needs its length at once,
+     * and every reader (expectations, report, summaries) would otherwise format it again.
+     */
+    public LogRecord(String kernelId, long timeNs, long kernelTimeNs, LogLevel level, String devPrefix, String format,
+            List<Object> args) {
+        this(kernelId, timeNs, kernelTimeNs, level, devPrefix, format, args, render(devPrefix, format, args));
+    }
 
     /** The message without timestamp and without its trailing newline. */
-    public String text() {
+    private static String render(String devPrefix, String format, List<Object> args) {
         String body = Printf.format(format, args.toArray());
         if (body.endsWith("\n")) {
             body = body.substring(0, body.length() - 1);
