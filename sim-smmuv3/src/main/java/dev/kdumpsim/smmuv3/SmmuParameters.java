@@ -111,6 +111,14 @@ public record SmmuParameters(
                 commandLatencyNs, tlbHitLatencyNs, tableFetchLatencyNs, tlbEntries, mergeBadStreamIdEvents);
     }
 
+    /** With IDR0.COHACC as given: whether the SMMU's table and queue accesses are coherent. */
+    public SmmuParameters withCoherentAccess(boolean coherent) {
+        return new SmmuParameters(sidSizeBits, twoLevelStreamTable, twoLevelCdTable, ttEndian, pri, ats, sev, msi,
+                coherent, stage1, stage2, stallModel, hyp, asid16, vmid16, oasBits, granule4k, granule64k,
+                eventQueueLog2Max, commandQueueLog2Max, gbpaResetAbort, cr0AckLatencyNs, gbpaUpdateLatencyNs,
+                commandLatencyNs, tlbHitLatencyNs, tableFetchLatencyNs, tlbEntries, mergeBadStreamIdEvents);
+    }
+
     public SmmuParameters withMergeBadStreamIdEvents(boolean merge) {
         return new SmmuParameters(sidSizeBits, twoLevelStreamTable, twoLevelCdTable, ttEndian, pri, ats, sev, msi,
                 coherentAccess, stage1, stage2, stallModel, hyp, asid16, vmid16, oasBits, granule4k, granule64k,

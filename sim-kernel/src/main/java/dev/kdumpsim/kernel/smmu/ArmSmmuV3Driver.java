@@ -58,6 +58,7 @@ public final class ArmSmmuV3Driver implements IommuDriver {
     private long bypassWindowEndNs = -1;
     private SmmuEventThread eventThread;
     private int nextAsid = 1;
+    private final java.util.TreeSet<Integer> reservedAsids = new java.util.TreeSet<>();
     private final TreeSet<Integer> deferredAttach = new TreeSet<>();
     /** dev_name of the master of each StreamID ({@code arm_smmu_find_master}). */
     private final java.util.TreeMap<Integer, String> clients = new java.util.TreeMap<>();
@@ -230,6 +231,11 @@ public final class ArmSmmuV3Driver implements IommuDriver {
         streamTable.ensureL2(sid, disableBypass ? StreamTableEntry.abort() : StreamTableEntry.bypass());
     }
 
+    /** kdump-adopt v10: the ASIDs the adopted context descriptors use are not handed to new domains. */
+    void reserveAsids(java.util.Set<Integer> asids) {
+        reservedAsids.addAll(asids);
+    }
+
     /** {@code is_attach_deferred}: kdump-adopt leaves streams the crashed kernel had attached alone. */
     @Override
     public boolean isAttachDeferred(int sid) {
@@ -244,6 +250,9 @@ public final class ArmSmmuV3Driver implements IommuDriver {
     @Override
     public DmaDomain newDmaDomain(String name, IovaAllocator iova, long granuleBytes) {
         Stage1IoPageTable pt = new Stage1IoPageTable(k, granuleBytes, S1_INPUT_BITS);
+        while (reservedAsids.contains(nextAsid)) {
+            nextAsid++; // arm_smmu_bitmap_alloc skips ASIDs reserved for adopted context descriptors
+        }
         int asid = nextAsid++;
         long cd = k.pages().allocate(ContextDescriptor.SIZE_BYTES, 64);
         ContextDescriptor.linuxDmaDomain(asid, pt.root(), S1_INPUT_BITS, pt.translationGranule(),

@@ -27,11 +27,21 @@ public enum SmmuDriverPolicy implements IommuDriverPolicy {
      */
     V5_2("arm-smmu-v3@5.2", true, true, false, false, KdumpReset.FULL_RESET, true),
     /**
-     * Nicolin Chen's "iommu/arm-smmu-v3: Fix device crash on kdump kernel" (v1-v7, 2026, under
-     * review): keep SMMUEN, adopt the crashed kernel's stream table, defer attach of streams with
-     * a valid STE until their driver probes, no EVTQ/PRIQ in kdump.
+     * Nicolin Chen's "iommu/arm-smmu-v3: Fix device crash on kdump kernel" as review left it (v10,
+     * 2026, under review): keep SMMUEN, adopt the crashed kernel's stream table, defer attach of
+     * streams with a valid STE until their driver probes, no EVTQ/PRIQ in kdump, and reserve the
+     * ASIDs the adopted context descriptors use, so the kdump kernel's new domains never share
+     * TLB entries with the crashed kernel's translations.
      */
     KDUMP_ADOPT("arm-smmu-v3@kdump-adopt", true, true, true, true, KdumpReset.ADOPT, true),
+    /**
+     * The same series at v7, before review added the ASID/VMID reservation: a new domain may get
+     * an ASID an adopted context descriptor still uses. TLB entries are tagged by ASID, not by
+     * StreamID (IHI0070 §3.17; two CDs with one ASID and different tables make TLB lookups
+     * CONSTRAINED UNPREDICTABLE, §5.4.1), so a device the kdump kernel has not reset yet can hit
+     * the new domain's entries and write into kdump memory (fate translatedStaleIntoKdump).
+     */
+    KDUMP_ADOPT_V7("arm-smmu-v3@kdump-adopt-v7", true, true, true, true, KdumpReset.ADOPT, true),
     /**
      * Bjorn Helgaas's question in the 2018 thread: do not reset, give all-invalid tables. Modelled
      * as in-place invalidation of every STE of the live stream table with SMMUEN kept at 1
@@ -69,6 +79,11 @@ public enum SmmuDriverPolicy implements IommuDriverPolicy {
         this.disableBypassDefault = disableBypassDefault;
         this.eventQueueOffInKdump = eventQueueOffInKdump;
         this.keepsSmmuEnabled = keepsSmmuEnabled;
+    }
+
+    /** Whether adopting the crashed kernel's tables also reserves the ASIDs its context descriptors use (kdump-adopt v10). */
+    public boolean reservesAdoptedAsids() {
+        return this == KDUMP_ADOPT;
     }
 
     /** The name scenario files use. */

@@ -5,6 +5,7 @@ import static dev.kdumpsim.smmuv3.SmmuRegisters.STRTAB_BASE_ADDR_MASK;
 import static dev.kdumpsim.smmuv3.SmmuRegisters.STRTAB_BASE_CFG;
 
 import dev.kdumpsim.kernel.KernelContext;
+import dev.kdumpsim.smmuv3.ContextDescriptor;
 import dev.kdumpsim.smmuv3.L1StreamTableDescriptor;
 import dev.kdumpsim.smmuv3.SmmuV3;
 import dev.kdumpsim.smmuv3.StreamTableEntry;
@@ -91,6 +92,26 @@ final class SmmuStreamTable {
             }
         }
         return live;
+    }
+
+    /**
+     * The ASIDs of the context descriptors the live stage-1 STEs point at (linear CD tables: the
+     * first CD, SubstreamID 0, the one Linux's DMA domains use).
+     */
+    TreeSet<Integer> liveAsids() {
+        TreeSet<Integer> asids = new TreeSet<>();
+        for (var e : l2Tables.entrySet()) {
+            for (int i = 0; i < (1 << STRTAB_SPLIT); i++) {
+                StreamTableEntry ste = StreamTableEntry.readFrom(k.memory(), k.cpuAgent(), e.getValue() + (long) STE_BYTES * i);
+                if (ste.valid() && (ste.config() == StreamTableEntry.CONFIG_S1_TRANS || ste.config() == StreamTableEntry.CONFIG_NESTED)) {
+                    ContextDescriptor cd = ContextDescriptor.readFrom(k.memory(), k.cpuAgent(), ste.s1ContextPtr());
+                    if (cd.valid()) {
+                        asids.add(cd.asid());
+                    }
+                }
+            }
+        }
+        return asids;
     }
 
     /** Every STE of every L2 table becomes invalid (in memory; the SMMU sees it after CFGI). */
