@@ -205,6 +205,25 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
         return true;
     }
 
+    /**
+     * The driver submits a command whose data phase the device runs itself: {@code count} reads of
+     * {@code chunkBytes} from {@code address}, one every {@code spacingNs} ({@link ReadCommand});
+     * {@code done} gets the command's status. False at once if the device ignores commands
+     * (wedged, in reset, MSE=0).
+     */
+    public boolean submitReadCommand(long address, int chunkBytes, int count, long spacingNs,
+            java.util.function.Consumer<Boolean> done) {
+        if (!programmable()) {
+            return false;
+        }
+        new ReadCommand(this, address, chunkBytes, count, spacingNs, done).start();
+        return true;
+    }
+
+    Simulation simulation() {
+        return sim;
+    }
+
     /** The driver stops the device's DMA engines (its shutdown/remove path). */
     public boolean stopDma() {
         if (!programmable()) {

@@ -245,8 +245,9 @@ public final class DeviceDriver implements EventHandler {
     }
 
     /**
-     * The dump target writes the vmcore out: the device reads the kdump kernel's buffer
-     * ({@link #DUMP_IOS} reads of 4 KiB). Success when every read completed successfully.
+     * The dump target writes the vmcore out: the driver maps the kdump kernel's buffer and
+     * submits one write command whose data phase the device runs ({@link #DUMP_IOS} reads of
+     * 4 KiB, {@code EndpointFunction.submitReadCommand}); success is the command's status.
      */
     public void writeDump(java.util.function.Consumer<Boolean> done) {
         if (!bound || failed || fn.isWedged()) {
@@ -255,24 +256,9 @@ public final class DeviceDriver implements EventHandler {
         }
         long buf = k.pages().allocate(DUMP_IOS * 4096L, 4096);
         long iova = map(buf, DUMP_IOS * 4096L, false);
-        long abortedBefore = fn.abortedCompletions() + fn.completionTimeouts();
-        int[] issued = {0};
-        EventHandler issue = new EventHandler() {
-            @Override
-            public void onEvent(long i) {
-                if (i >= DUMP_IOS) {
-                    k.sim().scheduleAfter(fn.params().completionTimeoutNs() + 1_000_000, x -> done.accept(
-                            issued[0] == DUMP_IOS && fn.abortedCompletions() + fn.completionTimeouts() == abortedBefore
-                                    && !fn.isWedged()), 0);
-                    return;
-                }
-                if (iova >= 0 && fn.issueRead(iova + i * 4096, 4096) == dev.kdumpsim.pcie.dma.DmaPort.ISSUED) {
-                    issued[0]++;
-                }
-                k.sim().scheduleAfter(10_000, this, i + 1);
-            }
-        };
-        issue.onEvent(0);
+        if (iova < 0 || !fn.submitReadCommand(iova, 4096, DUMP_IOS, 10_000, done)) {
+            done.accept(false); // the buffer could not be mapped, or the device takes no commands
+        }
     }
 
     // ---- PCI error recovery: the driver's struct pci_error_handlers (pci.err.LinuxPciDrivers) ----
