@@ -38,6 +38,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--lspci", arity = "1..*", paramLabel = "FILE", description = "lspci -tv, -nn or -vvv output (topology, IDs, class, FLR, AER).")
     List<Path> lspci = new ArrayList<>();
 
+    @Option(names = "--from-mail", description = "The logs are saved mails (mbox or .eml): skip their header blocks; their Message-IDs are cited in the scenario.")
+    boolean fromMail;
+
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the scenario here (atomically) instead of to standard output.")
     String out;
 
@@ -46,7 +49,7 @@ public final class ImportCommand implements Callable<Integer> {
         OutputDirectory.File target = out == null ? null : OutputDirectory.file(spec, "--out", out, "imported.yaml");
         LogImport.Result r;
         try {
-            r = LogImport.run(logs, lspci, out == null ? "<import>" : out);
+            r = LogImport.run(logs, lspci, out == null ? "<import>" : out, fromMail);
         } catch (ScenarioException e) {
             throw new UserInputException(e.getMessage());
         }

@@ -38,6 +38,16 @@ class ImportCommandTest {
     }
 
     @Test
+    void fromMailSkipsTheHeadersAndCitesTheMessageId(@TempDir Path dir) throws Exception {
+        Path mail = dir.resolve("thread.eml");
+        Files.writeString(mail, "From: r@example.invalid\nSubject: RFC on Kdump and PCIe on ARM64\nMessage-ID: <t1@example.invalid>\n\n"
+                + Files.readString(Path.of(REPORTS + "report-2018.log")));
+        CliRunner r = CliRunner.run("import", "--from-mail", mail.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("from thread.eml, Message-ID <t1@example.invalid>"), r.out());
+    }
+
+    @Test
     void badInputIsOneLineExitTwoAndNoFile(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("o.yaml");
         Path empty = Files.writeString(dir.resolve("empty.log"), "");

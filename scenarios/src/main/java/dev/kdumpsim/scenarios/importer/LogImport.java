@@ -31,6 +31,11 @@ public final class LogImport {
 
     /** Reads the files (within {@link LogText}'s bounds) and imports them. */
     public static Result run(List<Path> logs, List<Path> lspci, String outLabel) throws ScenarioException {
+        return run(logs, lspci, outLabel, false);
+    }
+
+    /** As {@link #run(List, List, String)}; {@code fromMail}: the logs are saved mails, their header blocks skipped ({@link MailHeaders}). */
+    public static Result run(List<Path> logs, List<Path> lspci, String outLabel, boolean fromMail) throws ScenarioException {
         Map<String, String> logTexts = new LinkedHashMap<>();
         for (Path p : logs) {
             logTexts.put(p.toString(), LogText.read(p));
@@ -39,14 +44,26 @@ public final class LogImport {
         for (Path p : lspci) {
             lspciTexts.put(p.toString(), LogText.read(p));
         }
-        return fromText(logTexts, lspciTexts, outLabel);
+        return fromText(logTexts, lspciTexts, outLabel, fromMail);
     }
 
     /** Imports texts already read: file name to text, in order. */
     public static Result fromText(Map<String, String> logs, Map<String, String> lspci, String outLabel) throws ScenarioException {
+        return fromText(logs, lspci, outLabel, false);
+    }
+
+    /** Imports texts already read; {@code fromMail}: skip each text's mail header blocks. */
+    public static Result fromText(Map<String, String> logs, Map<String, String> lspci, String outLabel, boolean fromMail) throws ScenarioException {
         List<LogLine> lines = new ArrayList<>();
-        for (Map.Entry<String, String> e : logs.entrySet()) {
-            LogText.check(e.getKey(), e.getValue());
+        List<String> messageIds = new ArrayList<>();
+        for (Map.Entry<String, String> in : logs.entrySet()) {
+            LogText.check(in.getKey(), in.getValue());
+            var e = Map.entry(in.getKey(), in.getValue());
+            if (fromMail) {
+                MailHeaders.Stripped m = MailHeaders.strip(in.getValue());
+                messageIds.addAll(m.messageIds());
+                e = Map.entry(in.getKey(), m.text());
+            }
             int next = lines.isEmpty() ? 0 : lines.get(lines.size() - 1).kernel(); // a second file continues the last kernel unless its own banner starts the next
             lines.addAll(ConsoleLines.split(e.getKey(), e.getValue(), next));
         }
@@ -70,6 +87,8 @@ public final class LogImport {
         List<String> sources = new ArrayList<>(logs.keySet().stream().map(LogImport::fileName).toList());
         lspci.keySet().forEach(k -> sources.add(fileName(k)));
         String name = name(logs.keySet().iterator().next());
+        messageIds.forEach(id -> sources.add("Message-ID " + id));
+        sources.replaceAll(x -> x.replaceAll("\\p{Cntrl}", "?")); // a file name is written into comments and a folded scalar
         ScenarioYaml yaml = new ScenarioYaml(facts, new ImportTopology(facts, presets), sources, true);
         String text = yaml.write(name);
         Scenario s;
