@@ -9,6 +9,8 @@ import com.google.re2j.Pattern;
  */
 public final class CommandLineRule implements Rule {
 
+    /** COMMAND_LINE_SIZE is 2048 on arm64 and x86 (v4.16 arch/arm64/include/uapi/asm/setup.h, arch/x86/include/asm/setup.h); twice that is not a command line. */
+    static final int MAX = 4096;
     private static final Pattern CMDLINE = Pattern.compile("^(?:Kernel command line|Command line): ?(.*)$");
 
     @Override
@@ -18,7 +20,7 @@ public final class CommandLineRule implements Rule {
             return;
         }
         Matcher m = CMDLINE.matcher(msg);
-        if (m.find() && facts.cmdlines.stream().noneMatch(c -> c.line().kernel() == line.kernel())) {
+        if (m.find() && m.group(1).length() <= MAX && facts.cmdlines.stream().noneMatch(c -> c.line().kernel() == line.kernel())) {
             facts.cmdlines.add(new Facts.CommandLine(m.group(1).strip(), line));
         }
     }

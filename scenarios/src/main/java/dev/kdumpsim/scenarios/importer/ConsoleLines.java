@@ -35,7 +35,29 @@ public final class ConsoleLines {
             "^(?:[A-Za-z0-9_.-]+(?: [A-Za-z0-9_.:-]+)?: |\\{\\d+\\}\\[|\\t|[A-Z][a-z]+ [A-Za-z]|[A-Z]{2,}|\\[ *\\d)");
     private static final Pattern BANNER = Pattern.compile("^(?:Linux version \\d|Booting Linux on physical CPU 0x0*0\\b)");
 
+    private static final Pattern ANSI = Pattern.compile("\\x1b\\[[0-9;?]{0,16}[A-Za-z]");
+
     private ConsoleLines() {
+    }
+
+    /**
+     * The line without terminal colour sequences, every other character YAML may not hold (C0 but
+     * tab, DEL, C1 including NEL, U+2028/9 which YAML 1.1 readers break lines at: YAML 1.2.2 section 5.1) as '?': messages go into the written YAML.
+     */
+    static String printable(String raw) {
+        String s = raw.indexOf('\u001b') >= 0 ? ANSI.matcher(raw).replaceAll("") : raw;
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean bad = (c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0xfffe || c == 0xffff || c == 0x2028 || c == 0x2029;
+            if (bad && b == null) {
+                b = new StringBuilder(s.substring(0, i));
+            }
+            if (b != null) {
+                b.append(bad ? '?' : c);
+            }
+        }
+        return b == null ? s : b.toString();
     }
 
     /** The lines of one input file, continuing the kernel count from {@code firstKernel}. */
@@ -48,7 +70,7 @@ public final class ConsoleLines {
         int prevLength = 0;
         boolean prevTimestamped = false;
         for (int i = 0; i < physical.length; i++) {
-            String raw = physical[i];
+            String raw = printable(physical[i]);
             String s = QUOTE.matcher(raw).replaceFirst("");
             s = LEVEL.matcher(s).replaceFirst("");
             s = SYSLOG.matcher(s).replaceFirst("");
@@ -65,6 +87,7 @@ public final class ConsoleLines {
                 message = stripped.substring(ts.end());
             }
             if (timestamp.isEmpty() && !out.isEmpty() && prevLength >= WRAPPED_AT_LEAST
+                    && out.get(out.size() - 1).message().length() + stripped.length() < Facts.MAX_PATTERN_LINE
                     && (prevTimestamped || !LOG_START.matcher(stripped).find())) {
                 LogLine prev = out.remove(out.size() - 1);
                 out.add(new LogLine(prev.file(), prev.line(), prev.timestamp(), prev.message() + " " + stripped.strip(), prev.kernel()));

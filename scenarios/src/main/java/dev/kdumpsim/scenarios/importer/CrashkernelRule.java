@@ -28,12 +28,18 @@ public final class CrashkernelRule implements Rule {
             set(facts, line, base, end - base);
         } else if (x.find()) {
             set(facts, line, Long.parseLong(x.group(2)) << 20, Long.parseLong(x.group(1)) << 20);
-            facts.systemRamMiB = Long.parseLong(x.group(3));
+            long ram = Long.parseLong(x.group(3));
+            if (ram > 0 && ram << 20 <= MAX_END) {
+                facts.systemRamMiB = ram;
+            }
         }
     }
 
+    /** Largest machine the import writes (the model's memory is sparse, but a wrong number must not become a terabyte scenario). */
+    static final long MAX_END = 1L << 40;
+
     private static void set(Facts facts, LogLine line, long base, long size) {
-        if (facts.crashkernelBase == null && size > 0) {
+        if (facts.crashkernelBase == null && size >= (1L << 20) && base >= 0 && base + size > base && base + size <= MAX_END) {
             facts.crashkernelBase = base;
             facts.crashkernelSize = size;
             facts.crashkernelWhere = line.where();

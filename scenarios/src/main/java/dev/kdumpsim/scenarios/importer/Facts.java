@@ -17,6 +17,8 @@ public final class Facts {
     public static final int MAX_DEVICES = 64;
     public static final int MAX_EVENTS = 16;
     public static final int MAX_DISTINCTIVE = 64;
+    /** Longest line made a pattern: printk's own limit is 1024 (LOG_LINE_MAX, kernel/printk/printk.c, v4.16). */
+    public static final int MAX_PATTERN_LINE = 1024;
 
     /** A kernel command line and the kernel (index) that printed it. */
     public record CommandLine(String text, LogLine line) {
@@ -89,7 +91,7 @@ public final class Facts {
 
     /** Records {@code line} for expect.log (once per identical message; at most {@link #MAX_DISTINCTIVE}). */
     public void distinctive(LogLine line, String kind) {
-        if (distinctive.size() >= MAX_DISTINCTIVE) {
+        if (distinctive.size() >= MAX_DISTINCTIVE || line.message().length() > MAX_PATTERN_LINE) {
             return;
         }
         for (Distinctive d : distinctive) {

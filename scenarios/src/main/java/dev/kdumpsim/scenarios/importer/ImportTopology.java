@@ -21,6 +21,9 @@ final class ImportTopology {
     private static final Set<String> STORAGE_DRIVERS = Set.of("nvme", "mpt3sas", "mpt2sas", "megaraid_sas", "hpsa", "ahci", "smartpqi",
             "aacraid", "qla2xxx", "lpfc", "mptsas", "isci", "mvsas", "hisi_sas_v3_hw");
 
+    /** Most endpoint devices written: a report is about a few; the rest would only cost run time and memory. */
+    static final int MAX_ENDPOINTS = 16;
+
     final List<Bdf> rootPorts = new ArrayList<>();
     final List<ImportedDevice> devices = new ArrayList<>();
     /** Root ports the inputs did not show (made up, one per device). */
@@ -47,6 +50,10 @@ final class ImportTopology {
         Map<Bdf, Bdf> used = new LinkedHashMap<>(); // root port -> the device below it
         rootPorts.addAll(facts.rootPorts);
         for (Map.Entry<Bdf, List<DeviceFacts>> e : byDevice.entrySet()) {
+            if (devices.size() >= MAX_ENDPOINTS) {
+                droppedDevices++;
+                continue;
+            }
             List<DeviceFacts> seen = e.getValue();
             Bdf port = null;
             String where = null;

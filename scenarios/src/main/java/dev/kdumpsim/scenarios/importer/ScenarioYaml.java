@@ -19,6 +19,16 @@ final class ScenarioYaml {
     private static final Pattern CRASHKERNEL = Pattern.compile("(?:^| )crashkernel=(\\S+)");
     private static final Pattern ELFCOREHDR = Pattern.compile(" ?elfcorehdr=\\S+");
     private static final long GIB = 1L << 30;
+    /** The latest panic the import writes: past an hour the steady state only costs run time (and the run budget). */
+    static final long MAX_PANIC_SECONDS = 3600;
+    /** The longest kdump-kernel run the import writes (the reports' lines come within its first minutes). */
+    static final long MAX_KDUMP_SECONDS = 300;
+    /** crashkernel= values the model reads (size[@offset][,high|,low]); others (ranges, garbage) are replaced. */
+    private static final Pattern CRASHKERNEL_VALUE = Pattern.compile("^\\d{1,9}[KMG]?(?:@(?:0x[0-9a-fA-F]{1,16}|\\d{1,12}[KMG]?))?(?:,high|,low)?$");
+    /** The model's kernel #1 occupies the first 64 MiB of DRAM: a reservation there cannot be pinned. */
+    private static final long KERNEL1_BYTES = 64L << 20;
+    /** NICs given the 2018 report's heavy load; the others a light one (memory and run budget stay bounded). */
+    private static final int HEAVY_NICS = 2;
 
     private final Facts facts;
     private final ImportTopology topology;
@@ -83,7 +93,8 @@ final class ScenarioYaml {
             ram *= 2;
         }
         line("  dram:");
-        if (x86) {
+        boolean inHole = facts.crashkernelBase != null && facts.crashkernelBase < 4 * GIB && end > 3 * GIB;
+        if (x86 && !inHole) {
             // the x86 machine keeps 3-4 GiB for MMIO and the MSI window at 0xfee00000, as x86-vtd-*.yaml do
             line("    - {base: \"0x00000000\", size: 3GiB}");
             line("    - {base: \"0x100000000\", size: " + (ram / GIB - 3 + (ram / GIB < 8 ? 4 : 0)) + "GiB}");
@@ -123,7 +134,7 @@ final class ScenarioYaml {
             assumed.add("platform.pcie.topology", topology.skippedBus0 + " function(s) on bus 0 left out (integrated devices and ports, not endpoints behind a link)");
         }
         if (topology.droppedDevices > 0 || facts.devicesDropped > 0) {
-            assumed.add("platform.pcie.topology", (topology.droppedDevices + facts.devicesDropped) + " function(s) left out: more than the model's root ports on bus 0");
+            assumed.add("platform.pcie.topology", (topology.droppedDevices + facts.devicesDropped) + " function(s) left out: the import writes at most " + ImportTopology.MAX_ENDPOINTS + " devices");
         }
         line("      endpoints:" + (topology.devices.isEmpty() ? " []" : ""));
         if (topology.devices.isEmpty()) {
@@ -147,7 +158,7 @@ final class ScenarioYaml {
         } else {
             ImportedDevice d = topology.devices.get(0);
             long offset = sid - d.bdf().requesterId();
-            if (offset >= 0) {
+            if (offset >= 0 && sid <= 0xffff) {
                 line(String.format(Locale.ROOT, "    requesterIdToStreamId: {base: 0, offset: %d}  # assumed: StreamID 0x%x (%s) is %s's",
                         offset, sid, e.header().where(), bdf(d.bdf())));
                 assumed.add("platform.pcie.requesterIdToStreamId", "the event's StreamID belongs to " + bdf(d.bdf()));
@@ -226,9 +237,22 @@ final class ScenarioYaml {
     }
 
     /** kernel #1's command line with crashkernel= placed where the log says it was reserved. */
-    private String crashkernel(String cmdline) {
+    private String crashkernel(String given) {
+        String cmdline = given;
         Matcher m = CRASHKERNEL.matcher(cmdline);
         boolean has = m.find();
+        if (has && !CRASHKERNEL_VALUE.matcher(m.group(1)).find()) {
+            assumed.add("kernels.first.cmdline", "the log's crashkernel=" + m.group(1) + " is a form the model does not read: replaced");
+            cmdline = CRASHKERNEL.matcher(cmdline).replaceFirst("").strip();
+            m = CRASHKERNEL.matcher(cmdline);
+            has = m.find();
+        }
+        if (facts.crashkernelBase != null && facts.crashkernelBase < KERNEL1_BYTES) {
+            String size = String.format(Locale.ROOT, "crashkernel=%dM", facts.crashkernelSize >> 20);
+            assumed.add("kernels.first.cmdline", "'" + size + "' placed by the model: the log's base 0x" + Long.toHexString(facts.crashkernelBase)
+                    + " is inside the model's kernel #1 (" + facts.crashkernelWhere + ")");
+            return (has ? CRASHKERNEL.matcher(cmdline).replaceFirst(m.start() == 0 ? size : " " + size) : cmdline + " " + size).strip();
+        }
         if (facts.crashkernelBase != null) {
             String spec = String.format(Locale.ROOT, "crashkernel=%dM@0x%x", facts.crashkernelSize >> 20, facts.crashkernelBase);
             if (!has || !m.group(1).contains("@")) {
@@ -266,14 +290,15 @@ final class ScenarioYaml {
             line("    aer: " + aer + (facts.aerNative || facts.aerFirmwareFirst ? "  # the form of the AER lines" : "  # assumed: no AER lines"));
         }
         line("    drivers:" + (topology.devices.isEmpty() ? " []" : ""));
+        int heavy = 0;
         for (ImportedDevice d : topology.devices) {
             for (int fn = 0; fn < d.functions(); fn++) {
-                driver(d, fn, index, kdump);
+                driver(d, fn, index, kdump, !d.storage() && heavy++ < HEAVY_NICS);
             }
         }
     }
 
-    private void driver(ImportedDevice d, int fn, int kernelIndex, boolean kdump) {
+    private void driver(ImportedDevice d, int fn, int kernelIndex, boolean kdump, boolean heavy) {
         Bdf b = new Bdf(d.bdf().segment(), d.bdf().bus(), d.bdf().device(), fn);
         String name = null;
         boolean boundHere = false;
@@ -294,9 +319,9 @@ final class ScenarioYaml {
             line("      - " + dev + ", profile: storage, rings: 1, ringEntries: " + (kdump ? 64 : 256) + ", bufferSize: 4KiB, iovaFootprint: "
                     + (kdump ? "1MiB" : "4MiB") + ", dmaRatePerSec: " + (kdump ? 1000 : 2000) + nameKey + "}  # assumed load"
                     + (kdump ? "; the dump target" : ""));
-        } else if (kdump) {
+        } else if (kdump || !heavy) {
             line("      - " + dev + ", profile: nic, rings: 1, ringEntries: 256, bufferSize: 2KiB, iovaFootprint: 2MiB, dmaRatePerSec: 1000"
-                    + nameKey + "}  # bound in the kdump kernel's log; assumed load");
+                    + nameKey + "}  # " + (kdump ? "bound in the kdump kernel's log; " : "") + "assumed load");
         } else {
             line("      - " + dev + ", profile: nic, rings: 8, ringEntries: 4096, bufferSize: 2KiB, iovaFootprint: 128MiB, dmaRatePerSec: 8000"
                     + nameKey + "}  # assumed load, as report-2018.yaml");
@@ -309,7 +334,10 @@ final class ScenarioYaml {
     private void timeline() {
         line("timeline:");
         double panic = facts.panic != null && facts.panic.kernel() == 0 && facts.panic.seconds() >= 0 ? Math.ceil(facts.panic.seconds()) : -1;
-        if (panic >= 60) {
+        if (panic > MAX_PANIC_SECONDS) {
+            line("  - {at: " + MAX_PANIC_SECONDS + "s, action: panic}  # assumed: the log's panic at " + (long) panic + " s, brought forward to keep the run short");
+            assumed.add("timeline panic", "at " + MAX_PANIC_SECONDS + " s instead of the log's " + (long) panic + " s (the DMA before the panic is steady state)");
+        } else if (panic >= 60) {
             line(String.format(Locale.ROOT, "  - {at: %ds, action: panic}  # Kernel panic (%s)", (long) panic, facts.panic.where()));
         } else {
             line("  - {at: 3600s, action: panic}  # assumed: an hour after boot");
@@ -317,6 +345,10 @@ final class ScenarioYaml {
         }
         Double last = facts.lastKernel > 0 ? facts.lastSeconds.get(facts.lastKernel) : facts.lastSeconds.values().stream().max(Double::compare).orElse(null);
         long until = Math.max(30, last == null ? 0 : (long) Math.ceil(last) + 5);
+        if (until > MAX_KDUMP_SECONDS) {
+            assumed.add("timeline run-until", MAX_KDUMP_SECONDS + " s of the kdump kernel, not the " + until + " s its log spans");
+            until = MAX_KDUMP_SECONDS;
+        }
         line("  - {at: " + until + "s, clock: kdump, action: run-until}  # past the last line of the log" + (last == null ? " (assumed: no timestamps)" : ""));
     }
 

@@ -10,6 +10,8 @@ import com.google.re2j.Pattern;
  */
 public final class SmmuIdentityRule implements Rule {
 
+    /** The IDR5.OAS encodings (IHI 0070, section 6.3.6): another number is not an SMMUv3's. */
+    static final java.util.Set<Integer> OAS = java.util.Set.of(32, 36, 40, 42, 44, 48, 52);
     private static final Pattern IDENTITY = Pattern.compile("^arm-smmu-v3 (\\S+): ias (\\d{1,3})-bit, oas (\\d{1,3})-bit \\(features (0x[0-9a-fA-F]{1,16})\\)");
 
     @Override
@@ -20,7 +22,7 @@ public final class SmmuIdentityRule implements Rule {
         }
         if (msg.contains("-bit, oas ")) {
             Matcher m = IDENTITY.matcher(msg);
-            if (m.find() && facts.smmuOas == null) {
+            if (m.find() && facts.smmuOas == null && OAS.contains(Integer.parseInt(m.group(3)))) {
                 facts.smmuDevice = m.group(1);
                 facts.smmuIas = Integer.parseInt(m.group(2));
                 facts.smmuOas = Integer.parseInt(m.group(3));
