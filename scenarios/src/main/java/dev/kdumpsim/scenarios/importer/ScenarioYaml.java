@@ -201,6 +201,9 @@ final class ScenarioYaml {
         if (flr != null) {
             line("          flrCapable: " + flr + "  # lspci DevCap FLReset" + (flr ? "+" : "-"));
         }
+        if (Boolean.TRUE.equals(d.first(f -> f.aerCapability))) {
+            line("          # lspci lists its Advanced Error Reporting capability (the model gives every endpoint one)");
+        }
         Long sev = d.first(f -> f.uncorSeverity);
         if (sev != null) {
             line(String.format(Locale.ROOT, "          aer: {uncorSeverity: \"0x%08x\"}  # aer_uncor_severity (%s)", sev, d.first(f -> f.severityWhere)));

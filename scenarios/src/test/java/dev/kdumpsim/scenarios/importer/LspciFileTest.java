@@ -14,6 +14,14 @@ class LspciFileTest {
 
     static final Path DIR = Path.of("src/test/resources/reports");
 
+    private static void read(String name, String text, Facts f) {
+        try {
+            LspciFile.read(name, text, f);
+        } catch (ScenarioException e) {
+            throw new AssertionError(e.format());
+        }
+    }
+
     private static Facts read(String file) throws Exception {
         Facts f = new Facts();
         LspciFile.read(file, Files.readString(DIR.resolve(file)), f);
@@ -55,6 +63,15 @@ class LspciFileTest {
         assertEquals(Boolean.TRUE, nic.aerCapability);
         assertEquals("igb", nic.drivers.get(0));
         assertEquals(0x010802, f.devices.get(Bdf.parse("02:00.0")).classCode);
+    }
+
+    /** DevCtl's second line ends in FLReset- (the Initiate FLR bit, which reads 0): it is not the capability. */
+    @Test
+    void devCtlsFlResetBitIsNotTheCapability() {
+        Facts f = new Facts();
+        LspciFileTest.read("v", "01:00.0 Ethernet controller: X\n\t\tDevCap:\tMaxPayload 512 bytes\n\t\t\tRBE+ FLReset+\n"
+                + "\t\tDevCtl:\tCorrErr+\n\t\t\tNoSnoop+ FLReset-\n", f);
+        assertEquals(Boolean.TRUE, f.devices.get(Bdf.parse("01:00.0")).flr);
     }
 
     @Test

@@ -42,6 +42,8 @@ class SnippetImportTest {
                 .filter(d -> d.device().equals(eps.get(1).bdf())).findFirst().orElseThrow().profile(), "the NVMe is the dump target");
         assertEquals(DriverProfile.NIC, s.kernels().kdump().drivers().get(0).profile(), "igb binds 01:00.0 in the kdump kernel's log");
         assertTrue(r.yaml().contains("CmpltTO"), r.yaml());
+        assertTrue(r.yaml().contains("# lspci lists its Advanced Error Reporting capability"), r.yaml());
+        assertTrue(nic.flrCapable(), "lspci DevCap FLReset+");
         matchesItsOwnLines(r);
     }
 
