@@ -94,6 +94,19 @@ class Report2018ImportTest {
         assertTrue(matched * 2 > patterns.size(), matched + " of " + patterns.size() + " patterns match the run:\n" + o.kernelLog());
     }
 
+    @Test
+    void theSameTextOnEveryLocaleAndEveryRun() throws Exception {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            for (String tag : new String[] {"ar-SA", "de-DE", "hi-IN-u-nu-deva"}) {
+                java.util.Locale.setDefault(java.util.Locale.forLanguageTag(tag));
+                assertEquals(result.yaml(), LogImport.run(List.of(LOG), List.of(), "imported.yaml").yaml(), tag);
+            }
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
     private static String pad(String ts) {
         return " ".repeat(Math.max(0, 12 - ts.length())) + ts;
     }
