@@ -7,6 +7,7 @@ import dev.kdumpsim.cli.diff.DiffCommand;
 import dev.kdumpsim.cli.bench.BenchCommand;
 import dev.kdumpsim.cli.decode.DecodeCommand;
 import dev.kdumpsim.cli.scenario.ExplainCommand;
+import dev.kdumpsim.cli.scenario.ImportCommand;
 import dev.kdumpsim.cli.scenario.RunCommand;
 import dev.kdumpsim.cli.scenario.SchemaCommand;
 import dev.kdumpsim.cli.scenario.ValidateCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Simulates what DMA does when a Linux machine crashes and boots its kdump kernel behind an IOMMU.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, SchemaCommand.class, SweepCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, SchemaCommand.class, SweepCommand.class, ImportCommand.class,
             MergeCommand.class, DiffCommand.class, BenchCommand.class, DecodeCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

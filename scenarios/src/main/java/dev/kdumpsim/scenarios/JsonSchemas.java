@@ -1,5 +1,6 @@
 package dev.kdumpsim.scenarios;
 
+import dev.kdumpsim.scenarios.load.Extends;
 import dev.kdumpsim.scenarios.load.RecordBinder;
 import dev.kdumpsim.scenarios.load.Types;
 import dev.kdumpsim.scenarios.load.Yaml;
@@ -30,7 +31,21 @@ public final class JsonSchemas {
         root.put("$id", "https://kdumpsim.dev/schema/scenario.json");
         root.put("title", "kdumpsim scenario");
         root.putAll(schema(Scenario.class));
+        root.put("properties", withExtends(root.get("properties")));
         return JsonWriter.pretty(root);
+    }
+
+    /** {@code extends:} is not a field of the model (the loader merges it away, {@link Extends}) but editors must accept it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withExtends(Object properties) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        Map<String, Object> ext = new LinkedHashMap<>();
+        ext.put("type", "string");
+        ext.put("description", "A base scenario file (path relative to this file) this one is merged over: mappings merge key by key,"
+                + " lists and values are replaced, this file's keys win; chains of at most " + Extends.MAX_DEPTH + " bases");
+        p.put(Extends.KEY, ext);
+        p.putAll((Map<String, Object>) properties);
+        return p;
     }
 
     private static Map<String, Object> schema(Type type) {

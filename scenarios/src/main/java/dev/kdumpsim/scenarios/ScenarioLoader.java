@@ -1,6 +1,7 @@
 package dev.kdumpsim.scenarios;
 
 import dev.kdumpsim.scenarios.devices.PresetMerge;
+import dev.kdumpsim.scenarios.load.Extends;
 import dev.kdumpsim.scenarios.load.Overrides;
 import dev.kdumpsim.scenarios.load.RecordBinder;
 import dev.kdumpsim.scenarios.load.ScenarioText;
@@ -13,7 +14,8 @@ import java.util.List;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * Loads scenario files: YAML → node tree (with positions) → {@code --set} overrides → device
+ * Loads scenario files: YAML → node tree (with positions) → the {@code extends:} chain merged in
+ * ({@link Extends}; nodes keep their file's positions) → {@code --set} overrides → device
  * presets (the catalogue's values for the keys an endpoint leaves out, {@link PresetMerge}) → strict
  * binding to the {@link Scenario} records → cross-field validation. Every problem is one
  * {@link ScenarioException}; nothing else escapes for any input text.
@@ -51,7 +53,10 @@ public final class ScenarioLoader {
         return load(file, List.of());
     }
 
-    /** Parses scenario text; {@code name} is the file name used in error messages. */
+    /**
+     * Parses scenario text; {@code name} is the file name used in error messages and the file an
+     * {@code extends:} path is relative to.
+     */
     public static Scenario parse(String name, String text, List<String> overrides) throws ScenarioException {
         return parse(name, text, overrides, RunBudget.DEFAULT_MAX_EVENTS);
     }
@@ -61,7 +66,7 @@ public final class ScenarioLoader {
         if (maxEvents < 1) {
             throw new ScenarioException("--max-events", 0, 0, "the event budget must be at least 1, not " + maxEvents, "");
         }
-        Node root = Yaml.compose(name, text);
+        Node root = Extends.apply(name, Yaml.compose(name, text));
         Overrides.apply(root, overrides);
         PresetMerge.apply(root);
         RecordBinder binder = new RecordBinder();

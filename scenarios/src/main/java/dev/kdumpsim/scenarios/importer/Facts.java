@@ -1,0 +1,104 @@
+package dev.kdumpsim.scenarios.importer;
+
+import dev.kdumpsim.scenarios.value.Bdf;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What the rules read from the inputs, each with the line it came from. Mutable and filled in
+ * input order; bounded (at most {@link #MAX_DEVICES} functions, {@link #MAX_EVENTS} event records
+ * kept, {@link #MAX_DISTINCTIVE} distinctive lines), so a flood in the log costs no memory.
+ */
+public final class Facts {
+
+    public static final int MAX_DEVICES = 64;
+    public static final int MAX_EVENTS = 16;
+    public static final int MAX_DISTINCTIVE = 64;
+    /** Longest line made a pattern: printk's own limit is 1024 (LOG_LINE_MAX, kernel/printk/printk.c, v4.16). */
+    public static final int MAX_PATTERN_LINE = 1024;
+
+    /** A kernel command line and the kernel (index) that printed it. */
+    public record CommandLine(String text, LogLine line) {
+    }
+
+    /** A line worth asserting in {@code expect.log}, with what it shows. */
+    public record Distinctive(LogLine line, String kind) {
+    }
+
+    public int arm64Evidence;
+    public int x86Evidence;
+    public String arm64Where;
+    public String x86Where;
+
+    /** Kernel release by kernel index, with the banner line. */
+    public final TreeMap<Integer, LogLine> versionLines = new TreeMap<>();
+    public final TreeMap<Integer, String> versions = new TreeMap<>();
+    public final List<CommandLine> cmdlines = new ArrayList<>();
+
+    public Long crashkernelBase;
+    public Long crashkernelSize;
+    public String crashkernelWhere;
+    public Long systemRamMiB;
+
+    public Integer smmuIas;
+    public Integer smmuOas;
+    public String smmuFeatures;
+    public String smmuWhere;
+    public String smmuDevice;
+    public boolean smmuReset;
+    public String smmuResetWhere;
+
+    public boolean vtd;
+    public String vtdWhere;
+
+    public final List<SmmuEvent> events = new ArrayList<>();
+    public int eventCount;
+    public int dmarFaultCount;
+
+    public final TreeMap<Bdf, DeviceFacts> devices = new TreeMap<>();
+    public int devicesDropped;
+    /** Root ports (pcieport on bus 0, lspci bridges on bus 0), with the functions below each. */
+    public final TreeSet<Bdf> rootPorts = new TreeSet<>();
+    public final Map<Bdf, Bdf> portOf = new TreeMap<>();
+    public String topologyWhere;
+
+    public boolean aerFirmwareFirst;
+    public boolean aerNative;
+
+    public LogLine panic;
+    public final List<Distinctive> distinctive = new ArrayList<>();
+
+    /** The highest kernel index of any line, and the last timestamp seen in each kernel. */
+    public int lastKernel;
+    public final TreeMap<Integer, Double> lastSeconds = new TreeMap<>();
+
+    /** The function at {@code bdf}, created on first mention (null past {@link #MAX_DEVICES}). */
+    public DeviceFacts device(Bdf bdf, String where) {
+        DeviceFacts d = devices.get(bdf);
+        if (d == null) {
+            if (devices.size() >= MAX_DEVICES) {
+                devicesDropped++;
+                return null;
+            }
+            d = new DeviceFacts(bdf, where);
+            devices.put(bdf, d);
+        }
+        return d;
+    }
+
+    /** Records {@code line} for expect.log (once per identical message; at most {@link #MAX_DISTINCTIVE}). */
+    public void distinctive(LogLine line, String kind) {
+        if (distinctive.size() >= MAX_DISTINCTIVE || line.message().length() > MAX_PATTERN_LINE) {
+            return;
+        }
+        for (Distinctive d : distinctive) {
+            if (d.line().message().equals(line.message()) && d.line().timestamp().equals(line.timestamp())) {
+                return;
+            }
+        }
+        distinctive.add(new Distinctive(line, kind));
+    }
+}
