@@ -169,8 +169,14 @@ public final class RunCommand implements Callable<Integer> {
             Style style = Style.choose(terminal.getAsBoolean(), env);
             switch (log) {
                 case full -> w.print(o.kernelLog());
-                case summary -> w.print(LogSummary.summarize(o.kernelLog(), dir == null ? "--log full"
-                        : Path.of(out).resolve("kernel.log").toString(), style));
+                case summary -> {
+                    try { // written as it goes, not held whole (a PrintWriter reports errors by checkError)
+                        LogSummary.summarize(o.kernelLog(), dir == null ? "--log full"
+                                : Path.of(out).resolve("kernel.log").toString(), style, w);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
                 case none -> { }
             }
             w.print(VerdictText.of(o, style));

@@ -49,6 +49,17 @@ public final class LogSummary {
         }
     }
 
+    /** The log with floods collapsed, as a string (see {@link #summarize(String, String, Style, Appendable)}). */
+    public static String summarize(String log, String fullLog, Style style) {
+        StringBuilder out = new StringBuilder();
+        try {
+            summarize(log, fullLog, style, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return out.toString();
+    }
+
     private LogSummary() {
     }
 
@@ -60,7 +71,7 @@ public final class LogSummary {
      * kdump kernel prints AER reports in the middle of SMMU event records), and only the lines of
      * hidden records are left out.
      */
-    public static String summarize(String log, String fullLog, Style style) {
+    public static void summarize(String log, String fullLog, Style style, Appendable out) throws java.io.IOException {
         String[] lines = log.split("\n");
         List<Record> records = new ArrayList<>();
         Map<String, Record> lastByPrefix = new LinkedHashMap<>();
@@ -89,9 +100,14 @@ public final class LogSummary {
         // runs of consecutive records of one shape: which records are hidden, and the summary in place of the first
         Map<Record, String> summaryAt = new IdentityHashMap<>();
         Set<Record> hidden = Collections.newSetFromMap(new IdentityHashMap<>());
+        // each record's shape once (a regular expression per line): the comparison below reads them twice
+        String[] shapes = new String[records.size()];
+        for (int i = 0; i < shapes.length; i++) {
+            shapes[i] = records.get(i).shape();
+        }
         int start = 0;
         for (int i = 1; i <= records.size(); i++) {
-            if (i == records.size() || !records.get(i).shape().equals(records.get(start).shape())) {
+            if (i == records.size() || !shapes[i].equals(shapes[start])) {
                 if (i - start - KEEP >= MIN_HIDDEN) {
                     List<Record> h = records.subList(start + KEEP, i);
                     hidden.addAll(h);
@@ -100,7 +116,6 @@ public final class LogSummary {
                 start = i;
             }
         }
-        StringBuilder out = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {
             Record r = owner[i];
             if (r == null) {
@@ -111,7 +126,6 @@ public final class LogSummary {
                 out.append(style.dim(summaryAt.get(r))).append('\n');
             }
         }
-        return out.toString();
     }
 
     /** The device prefix of a line ("arm-smmu-v3 arm-smmu-v3.0.auto"), or "" when there is none. */
