@@ -19,13 +19,18 @@ public record Kernel(
         @Doc("IOMMU driver policy this kernel runs (alias of iommuDriver, its older name)") Optional<SmmuDriverPolicy> smmuDriver,
         @Doc("IOMMU driver policy this kernel runs, overriding its release's (absent: smmuDriver, else the release's policy,"
                 + " else arm-smmu-v3@4.16); give one of the two") Optional<IommuDriverName> iommuDriver,
-        @Doc(value = "IOMMU page size of DMA domains", dflt = "4KiB") IovaGranule iovaGranule,
+        @Doc(value = "IOMMU page size of DMA domains (older name of pageSize)", dflt = "4KiB") IovaGranule iovaGranule,
+        @Doc("The kernel's PAGE_SIZE (arm64 4K or 64K kernels): its DMA domains' granule and what arm-smmu-v3 sizes its"
+                + " queues by (5.3+: 'allocated N entries'); when given it sets iovaGranule") Optional<IovaGranule> pageSize,
         @Doc("Boot phase durations (absent: sim-kernel's built-in timeline for this kernel)") BootPhases boot,
         @Doc("Drivers bound to endpoint functions in this kernel") List<DriverConfig> drivers,
         @Doc(value = "How AER errors are printed (PCI enumeration in the kdump kernel)", dflt = "firmware-first") AerFormat aer) {
 
     public Kernel {
         drivers = List.copyOf(drivers);
+        if (pageSize != null && pageSize.isPresent()) {
+            iovaGranule = pageSize.get();
+        }
         if (iommuDriver.isPresent() && smmuDriver.isEmpty() && "smmuv3".equals(iommuDriver.get().model())) {
             smmuDriver = Optional.of(SmmuDriverPolicy.bySpec(iommuDriver.get().specName()));
         }
@@ -34,7 +39,8 @@ public record Kernel(
     /** A kernel configured by {@code smmuDriver} alone (the form before iommuDriver existed). */
     public Kernel(String cmdline, SmmuDriverPolicy smmuDriver, IovaGranule iovaGranule, BootPhases boot, List<DriverConfig> drivers,
             AerFormat aer) {
-        this(cmdline, Optional.empty(), Optional.of(smmuDriver), Optional.empty(), iovaGranule, boot, drivers, aer);
+        this(cmdline, Optional.empty(), Optional.of(smmuDriver), Optional.empty(), iovaGranule, Optional.empty(), boot, drivers,
+                aer);
     }
 
     /** The policy the file names (iommuDriver, else smmuDriver), if it names one: an override of the release's. */
