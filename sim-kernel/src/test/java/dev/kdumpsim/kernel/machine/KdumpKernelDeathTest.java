@@ -59,4 +59,13 @@ class KdumpKernelDeathTest {
         assertEquals("---[ end Kernel panic - not syncing: Asynchronous SError Interrupt ]---", log.get(log.size() - 1),
                 "panic_timeout 0: the end marker, closed from 4.19");
     }
+
+    @Test
+    void before419ThePanicsEndMarkerIsNotClosed() {
+        MachineConfig c = withRas(Machines.report2018(3, "4.14.0", "4.14.0", null),
+                new RasConfig(CperSeverityPolicy.RECOVERABLE, true, 0xbf000000));
+        List<String> log = kdumpLog(new Machine(c).run());
+        assertEquals("---[ end Kernel panic - not syncing: Asynchronous SError Interrupt", log.get(log.size() - 1),
+                "4.14.5 kernel/panic.c: no closing ' ]---'");
+    }
 }

@@ -97,4 +97,14 @@ class GhesTest {
         bed.runFor(100_000_000);
         assertEquals("{1}[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 1", bed.lines().get(0));
     }
+
+    @Test
+    void from419PciAerInitLeavesFirmwareFirstStatusAlone() {
+        for (String v : List.of("4.14.0", "4.19.0")) {
+            var version = dev.kdumpsim.kernel.version.KernelVersion.of(dev.kdumpsim.kernel.version.KernelRelease.parse(v));
+            assertEquals(v.equals("4.14.0") ? dev.kdumpsim.kernel.version.AerStaleStatus.CLEARED_ALWAYS
+                    : dev.kdumpsim.kernel.version.AerStaleStatus.CLEARED_IF_NATIVE,
+                    version.get(Behaviours.AER_STALE_STATUS), "pci_cleanup_aer_error_status_regs returns -EIO under firmware first from 4.19");
+        }
+    }
 }
