@@ -23,7 +23,11 @@ public final class SimVariantRunner implements VariantRunner {
         return new VariantOutcome(o.passed(), o.failures(), metrics(o.report()));
     }
 
-    /** The flat metrics of a report: verdict fields, ledger, SMMU events, AER totals. */
+    /**
+     * The flat metrics of a report: verdict fields, ledger, SMMU events, AER totals and per device
+     * ({@code aer.0000:01:00.0.errors}, {@code .wedged}), and how the kdump kernel handled PCIe errors
+     * ({@code pcieErrors.*}).
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> metrics(Map<String, Object> report) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -50,6 +54,12 @@ public final class SimVariantRunner implements VariantRunner {
             aerErrors += ((Number) ((Map<String, Object>) d).get("errors")).longValue();
         }
         m.put("aer.errors", aerErrors);
+        ((Map<String, Object>) report.get("aer")).forEach((bdf, d) -> {
+            Map<String, Object> dev = (Map<String, Object>) d;
+            m.put("aer." + bdf + ".errors", dev.get("errors"));
+            m.put("aer." + bdf + ".wedged", dev.get("wedged"));
+        });
+        ((Map<String, Object>) report.get("pcieErrors")).forEach((k, x) -> m.put("pcieErrors." + k, x));
         return m;
     }
 }
