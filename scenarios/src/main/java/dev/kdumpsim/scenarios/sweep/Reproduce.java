@@ -2,7 +2,7 @@ package dev.kdumpsim.scenarios.sweep;
 
 import java.util.regex.Pattern;
 
-/** The shell command that reruns one variant alone: {@code kdumpsim run FILE --set ...}. */
+/** The shell command that reruns one variant alone, with the launcher as the README spells it: {@code ./kdumpsim run FILE --set ...}. */
 final class Reproduce {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./@:=,+%-]+");
@@ -11,7 +11,7 @@ final class Reproduce {
     }
 
     static String command(String file, VariantRow r) {
-        StringBuilder b = new StringBuilder("kdumpsim run ").append(quote(file));
+        StringBuilder b = new StringBuilder("./kdumpsim run ").append(quote(file));
         for (String s : r.setArgs()) {
             b.append(" --set ").append(quote(s));
         }

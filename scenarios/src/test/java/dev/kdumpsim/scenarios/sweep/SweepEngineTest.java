@@ -73,7 +73,7 @@ class SweepEngineTest {
         // 4.16, 64KiB, []: seeds 10, 11, 12 with 16 pages: (26, 27, 28) % 3 -> corrupt, clean, corrupt
         assertTrue(summary.contains("| arm-smmu-v3@4.16 | 64KiB | [] | 3 | 1 | 2 | 0 | 66.7% | 100.0% |"), summary);
         assertTrue(summary.contains("| arm-smmu-v3@5.2 | 9 | 9 | 0 | 0 | 0.0% | 100.0% | 0.0 |"), summary);
-        assertTrue(summary.contains("kdumpsim run sweep-test.yaml --set kernels.kdump.smmuDriver=arm-smmu-v3@4.16 "
+        assertTrue(summary.contains("./kdumpsim run sweep-test.yaml --set kernels.kdump.smmuDriver=arm-smmu-v3@4.16 "
                 + "--set 'kernels.first.drivers[0].iovaFootprint=64KiB' --set 'mitigations=[]' --set seed=10"), summary);
         assertTrue(summary.contains("![heatmap-corruption.svg](heatmap-corruption.svg)"), summary);
         String junit = new String(f.get("junit.xml"), StandardCharsets.UTF_8);

@@ -71,7 +71,7 @@ class SweepOutputsTest {
         String xml = JunitXml.render(manifest(List.of(new SweepAxis("a", List.of("<x&y>"))), null, null, null, null), List.of(r));
         assertTrue(xml.contains("<testcase classname=\"f.yaml\" name=\"a=&lt;x&amp;y&gt;,seed=9\">"), xml);
         assertTrue(xml.contains("<failure message=\"bad &quot;thing&quot;\uFFFD\" type=\"expectation\">"), xml);
-        assertTrue(xml.contains("<system-out>reproduce: kdumpsim run f.yaml --set 'a=&lt;x&amp;y&gt;' --set seed=9</system-out>"), xml);
+        assertTrue(xml.contains("<system-out>reproduce: ./kdumpsim run f.yaml --set 'a=&lt;x&amp;y&gt;' --set seed=9</system-out>"), xml);
     }
 
     @Test
