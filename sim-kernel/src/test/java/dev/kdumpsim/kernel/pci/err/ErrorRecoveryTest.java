@@ -99,4 +99,15 @@ class ErrorRecoveryTest {
         assertEquals(PciErsResult.RECOVERED, o.get(0).result());
         assertEquals(List.of("igb 0000:01:00.0: AER: Device recovery successful"), bed.lines());
     }
+
+    @Test
+    void from512TheVotesSurviveTheLinkReset() {
+        PcieErrorBed bed = new PcieErrorBed("5.12.0");
+        List<ErrorRecovery.Outcome> o = recover(bed, PciChannelState.FROZEN);
+        assertEquals(PciErsResult.NO_AER_DRIVER, o.get(0).result(), "PCI/ERR: Retain status from error notification");
+        assertEquals(List.of("pci 0000:01:00.0: AER: can't recover (no error_detected callback)",
+                "pci 0000:01:00.1: AER: can't recover (no error_detected callback)",
+                "pcieport 0000:00:00.0: AER: Root Port link has been reset",
+                "pcieport 0000:00:00.0: AER: device recovery failed"), bed.lines());
+    }
 }
