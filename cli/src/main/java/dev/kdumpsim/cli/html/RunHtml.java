@@ -6,6 +6,7 @@ import dev.kdumpsim.core.MemoryRegion;
 import dev.kdumpsim.kernel.machine.RunResult;
 import dev.kdumpsim.kernel.verdict.AerDeviceSummary;
 import dev.kdumpsim.kernel.verdict.Corruption;
+import dev.kdumpsim.kernel.verdict.KdumpKernelState;
 import dev.kdumpsim.kernel.verdict.LedgerFate;
 import dev.kdumpsim.kernel.verdict.Verdict;
 import dev.kdumpsim.pcie.Bdf;
@@ -49,7 +50,13 @@ public final class RunHtml {
     }
 
     private static void verdict(StringBuilder b, ScenarioRunner.Outcome o, Verdict v) {
-        b.append("<section class=\"verdict ").append(v.kdumpCorrupted() || !v.dumpSaved() ? "bad" : "good").append("\">\n<h2>Verdict</h2>\n<ul>\n");
+        boolean alive = v.kdumpKernel() == KdumpKernelState.ALIVE;
+        b.append("<section class=\"verdict ").append(v.kdumpCorrupted() || !v.dumpSaved() || !alive ? "bad" : "good")
+                .append("\">\n<h2>Verdict</h2>\n<ul>\n");
+        if (!alive) {
+            b.append("<li><b>The kdump kernel ").append(v.kdumpKernel().specName()).append("</b>: ")
+                    .append(Html.esc(v.kdumpKernelReason())).append(".</li>\n");
+        }
         Corruption c = v.firstCorruption();
         if (v.kdumpCorrupted() && c != null) {
             long kdumpNs = c.timeNs() - o.result().kdumpBootNs();
