@@ -94,6 +94,40 @@ class HtmlReportBrowserTest {
         assertTrue(colours.size() > 50, "the screenshot looks blank: " + colours.size() + " colours");
     }
 
+    @Test
+    void theSweepReportLoadsInChromiumAndShowsItsHeatmap() throws Exception {
+        Path chromium = chromium();
+        if (chromium == null) {
+            System.out.println("SKIPPED HtmlReportBrowserTest (sweep): no Chromium at /usr/bin/chromium (apt-get install chromium; .ci/run does)");
+        }
+        Assumptions.assumeTrue(chromium != null, "Chromium not installed: browser test skipped");
+        Path dir = OUT.resolve("sweep").toAbsolutePath();
+        int rc = KdumpSim.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "sweep",
+                "../scenarios/library/report-2018-sweep.yaml", "--jobs", "2", "--out", dir.toString());
+        assertEquals(0, rc);
+        Path html = dir.resolve("report.html");
+        String page = Files.readString(html);
+        assertFalse(page.contains("<script") || page.contains("src=\"http") || page.contains("href=\"http"),
+                "the page must be self-contained and script-free");
+        String dom = chrome(chromium, List.of("--dump-dom", html.toUri().toString()));
+        assertTrue(dom.contains("<h1>Sweep: report-2018-sweep</h1>") && dom.contains("<svg"), "Chromium did not parse the page:\n" + tail(dom));
+        for (String line : dom.split("\n")) {
+            assertFalse(line.contains(":CONSOLE") || line.contains("Uncaught"), "console message: " + line);
+        }
+        Path png = OUT.resolve("sweep-report-2018.png").toAbsolutePath();
+        Files.deleteIfExists(png);
+        String log = chrome(chromium, List.of("--window-size=1200,1600", "--screenshot=" + png, html.toUri().toString()));
+        assertTrue(Files.exists(png), "no screenshot:\n" + tail(log));
+        BufferedImage img = ImageIO.read(new File(png.toString()));
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 5) {
+            for (int x = 0; x < img.getWidth(); x += 5) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 20, "the screenshot looks blank: " + colours.size() + " colours");
+    }
+
     private static String tail(String s) {
         return s.length() < 2000 ? s : s.substring(s.length() - 2000);
     }

@@ -121,7 +121,7 @@ class SweepCommandTest {
         Result r = run("sweep", file.toString(), "--jobs", "2", "--out", tmp.resolve("out").toString());
         assertEquals(1, r.code(), r.err());
         assertTrue(r.out().startsWith("cli-sweep: 8 variants, 7 passed, 1 failed, 0 crashed\nwrote " + tmp.resolve("out")
-                + ": results.jsonl, results.csv, summary.md, junit.xml, "
+                + ": results.jsonl, results.csv, summary.md, report.html, junit.xml, "
                 + "heatmap-corruption.png, heatmap-corruption.svg, policy-arm-smmu-v3-4.16.png"), r.out());
         assertTrue(Files.exists(tmp.resolve("out").resolve("junit.xml")));
         // not a terminal here: plain lines, no carriage returns

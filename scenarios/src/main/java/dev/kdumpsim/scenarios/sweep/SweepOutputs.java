@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Writes a sweep's files from its manifest and rows alone, so an unsharded run, a resumed run
  * and {@code kdumpsim merge} of shards all produce the same bytes: {@code results.jsonl},
- * {@code results.csv}, {@code summary.md}, {@code junit.xml}, the plots ({@code heatmap-corruption}
+ * {@code results.csv}, {@code summary.md}, {@code report.html}, {@code junit.xml}, the plots ({@code heatmap-corruption}
  * and {@code policy-<value>}, each {@code .png} and {@code .svg}) and {@code sweep.json}, each
  * written atomically, {@code sweep.json} last; sweep.json lists them under {@code outputs}. Files
  * an earlier sweep in the same directory wrote (by its sweep.json) that this one does not write
@@ -21,6 +21,8 @@ public final class SweepOutputs {
     public static final String RESULTS_JSONL = "results.jsonl";
     public static final String RESULTS_CSV = "results.csv";
     public static final String SUMMARY = "summary.md";
+    /** The summary as one self-contained page, plots inlined ({@link SweepHtml}). */
+    public static final String REPORT_HTML = "report.html";
     public static final String JUNIT = "junit.xml";
 
     private SweepOutputs() {
@@ -58,8 +60,11 @@ public final class SweepOutputs {
         AtomicFiles.write(dir.resolve(RESULTS_CSV), ResultsTable.csv(m, rows));
         names.add(RESULTS_CSV);
         Map<String, byte[]> plots = SweepPlots.render(m, rows);
-        AtomicFiles.write(dir.resolve(SUMMARY), SummaryMarkdown.render(m, rows, new ArrayList<>(plots.keySet())));
+        String summary = SummaryMarkdown.render(m, rows, new ArrayList<>(plots.keySet()));
+        AtomicFiles.write(dir.resolve(SUMMARY), summary);
         names.add(SUMMARY);
+        AtomicFiles.write(dir.resolve(REPORT_HTML), SweepHtml.render(summary, plots));
+        names.add(REPORT_HTML);
         AtomicFiles.write(dir.resolve(JUNIT), JunitXml.render(m, rows));
         names.add(JUNIT);
         for (Map.Entry<String, byte[]> e : plots.entrySet()) {

@@ -57,7 +57,8 @@ class SweepEngineTest {
         }
         assertEquals(List.of("heatmap-corruption.png", "heatmap-corruption.svg", "junit.xml", "policy-arm-smmu-v3-4.16.png",
                 "policy-arm-smmu-v3-4.16.svg", "policy-arm-smmu-v3-5.2.png", "policy-arm-smmu-v3-5.2.svg", "policy-arm-smmu-v3-kdump-adopt.png",
-                "policy-arm-smmu-v3-kdump-adopt.svg", "results.csv", "results.jsonl", "summary.md", "sweep.json"), names(f));
+                "policy-arm-smmu-v3-kdump-adopt.svg", "report.html", "results.csv", "results.jsonl", "summary.md", "sweep.json"),
+                names(f));
         String csv = new String(f.get("results.csv"), StandardCharsets.UTF_8);
         List<String> lines = csv.lines().toList();
         assertEquals(46, lines.size());

@@ -32,7 +32,7 @@ class SweepOutputsTest {
         SweepManifest m = manifest(List.of(new SweepAxis("seedless", List.of("a", "b"))), null, null, null, null);
         List<VariantRow> rows = List.of(row(0, Map.of("seedless", "a"), Map.of("x", 1L)), row(1, Map.of("seedless", "b"), Map.of("x", 2L)));
         List<String> names = SweepOutputs.write(tmp, m, rows);
-        assertEquals(List.of("results.jsonl", "results.csv", "summary.md", "junit.xml", "sweep.json"), names);
+        assertEquals(List.of("results.jsonl", "results.csv", "summary.md", "report.html", "junit.xml", "sweep.json"), names);
         String summary = Files.readString(tmp.resolve("summary.md"));
         assertTrue(summary.contains("| a | 1 | 1 | 0 | 0 | – | – | – | – |"), summary);
         assertFalse(summary.contains("## Plots"), summary);
