@@ -122,7 +122,8 @@ class SweepCommandTest {
         assertEquals(1, r.code(), r.err());
         assertTrue(r.out().startsWith("cli-sweep: 8 variants, 7 passed, 1 failed, 0 crashed\nwrote " + tmp.resolve("out")
                 + ": results.jsonl, results.csv, summary.md, report.html, junit.xml, "
-                + "heatmap-corruption.png, heatmap-corruption.svg, policy-arm-smmu-v3-4.16.png"), r.out());
+                + "heatmap-corruption.png, heatmap-corruption.svg, heatmap-dump-lost.png, heatmap-dump-lost.svg, "
+                + "heatmap-kdump-died.png, heatmap-kdump-died.svg, policy-arm-smmu-v3-4.16.png"), r.out());
         assertTrue(Files.exists(tmp.resolve("out").resolve("junit.xml")));
         // not a terminal here: plain lines, no carriage returns
         assertTrue(r.err().startsWith("sweep: 8 variants\n"), r.err());

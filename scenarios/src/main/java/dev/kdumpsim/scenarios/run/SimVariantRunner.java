@@ -41,6 +41,7 @@ public final class SimVariantRunner implements VariantRunner {
         m.put("verdict.dumpTaintedPages", v.get("dumpTaintedPages"));
         m.put("verdict.wedgedDevices", (long) ((List<?>) v.get("wedgedDevices")).size());
         m.put("verdict.kdumpKernel", v.get("kdumpKernel"));
+        m.put("verdict.kdumpAlive", "alive".equals(v.get("kdumpKernel")));
         Map<String, Object> l = (Map<String, Object>) report.get("ledger");
         m.put("ledger.issued", l.get("issued"));
         ((Map<String, Object>) l.get("fates")).forEach((k, x) -> m.put("ledger.fates." + k, x));

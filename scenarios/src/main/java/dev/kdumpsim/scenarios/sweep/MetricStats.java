@@ -13,6 +13,8 @@ final class MetricStats {
     /** Metric keys the summary and plots are about (issue 8; the lead's report keys). */
     static final String CORRUPTED = "verdict.kdumpCorrupted";
     static final String DUMP_SAVED = "verdict.dumpSaved";
+    /** Whether the kdump kernel was alive at the end (verdict.kdumpKernel == alive), as a boolean metric. */
+    static final String KDUMP_ALIVE = "verdict.kdumpAlive";
     static final String TAINTED = "verdict.dumpTaintedPages";
     static final String EVENTS_LOST = "smmuEvents.lost";
 

@@ -75,7 +75,12 @@ final class SweepPlots {
         Map<String, byte[]> files = new LinkedHashMap<>();
         if (m.heatmapX() != null && m.heatmapY() != null
                 && (long) values(m, rows, m.heatmapX()).size() * values(m, rows, m.heatmapY()).size() <= MAX_CELLS) {
-            add(files, "heatmap-corruption", heatmap(m, rows));
+            add(files, "heatmap-corruption", heatmap(m, rows, MetricStats.CORRUPTED, false,
+                    "Corruption rate of the kdump kernel's memory", "corruption rate"));
+            // the other two harms, as rates where high is bad like the first: the dump lost, the kdump kernel dead
+            add(files, "heatmap-dump-lost", heatmap(m, rows, MetricStats.DUMP_SAVED, true, "Rate of lost dumps", "dump-lost rate"));
+            add(files, "heatmap-kdump-died", heatmap(m, rows, MetricStats.KDUMP_ALIVE, true,
+                    "Rate of kdump kernels that panicked or hung", "died rate"));
         }
         if (m.policy() != null && m.policyX() != null && values(m, rows, m.policy()).size() <= MAX_POLICY_CHARTS
                 && values(m, rows, m.policyX()).size() <= MAX_CATEGORIES) {
@@ -117,7 +122,12 @@ final class SweepPlots {
         return List.of();
     }
 
-    private static JFreeChart heatmap(SweepManifest m, List<VariantRow> rows) {
+    /**
+     * A heatmap of {@code metric}'s rate per (x, y) cell; {@code invert}: of its complement, for a
+     * metric whose true is good (dump saved, kdump kernel alive), so high is always bad.
+     */
+    private static JFreeChart heatmap(SweepManifest m, List<VariantRow> rows, String metric, boolean invert, String title,
+            String legendLabel) {
         List<String> xs = values(m, rows, m.heatmapX());
         List<String> ys = values(m, rows, m.heatmapY());
         MetricStats[][] cells = new MetricStats[xs.size()][ys.size()];
@@ -141,7 +151,8 @@ final class SweepPlots {
         int i = 0;
         for (int x = 0; x < xs.size(); x++) {
             for (int y = 0; y < ys.size(); y++) {
-                double rate = cells[x][y] == null ? Double.NaN : cells[x][y].rate(MetricStats.CORRUPTED);
+                double raw = cells[x][y] == null ? Double.NaN : cells[x][y].rate(metric);
+                double rate = invert && !Double.isNaN(raw) ? 1 - raw : raw;
                 data[0][i] = x;
                 data[1][i] = y;
                 data[2][i] = Double.isNaN(rate) ? -1 : rate;
@@ -162,7 +173,7 @@ final class SweepPlots {
             }
         }
         DefaultXYZDataset dataset = new DefaultXYZDataset();
-        dataset.addSeries("corruption rate", data);
+        dataset.addSeries(legendLabel, data);
         plot.setDataset(dataset);
         xAxis.setGridBandsVisible(false);
         yAxis.setGridBandsVisible(false);
@@ -170,10 +181,10 @@ final class SweepPlots {
         plot.setBackgroundPaint(NO_DATA);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
-        JFreeChart chart = new JFreeChart("Corruption rate of the kdump kernel's memory", font(Font.BOLD, 16), plot, false);
+        JFreeChart chart = new JFreeChart(title, font(Font.BOLD, 16), plot, false);
         chart.addSubtitle(new TextTitle(m.scenario() + ": over " + m.seedsPerPoint() + " seed(s) per point and every other parameter",
                 font(Font.PLAIN, 12)));
-        NumberAxis scaleAxis = new NumberAxis("corruption rate");
+        NumberAxis scaleAxis = new NumberAxis(legendLabel);
         scaleAxis.setRange(0, 1);
         scaleAxis.setTickUnit(new NumberTickUnit(0.1, percent()));
         PaintScaleLegend legend = new PaintScaleLegend(new Ramp(), scaleAxis);

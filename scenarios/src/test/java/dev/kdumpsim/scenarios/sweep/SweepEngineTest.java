@@ -55,7 +55,8 @@ class SweepEngineTest {
                 Files.write(Path.of(keep).resolve(e.getKey()), e.getValue());
             }
         }
-        assertEquals(List.of("heatmap-corruption.png", "heatmap-corruption.svg", "junit.xml", "policy-arm-smmu-v3-4.16.png",
+        assertEquals(List.of("heatmap-corruption.png", "heatmap-corruption.svg", "heatmap-dump-lost.png", "heatmap-dump-lost.svg",
+                "heatmap-kdump-died.png", "heatmap-kdump-died.svg", "junit.xml", "policy-arm-smmu-v3-4.16.png",
                 "policy-arm-smmu-v3-4.16.svg", "policy-arm-smmu-v3-5.2.png", "policy-arm-smmu-v3-5.2.svg", "policy-arm-smmu-v3-kdump-adopt.png",
                 "policy-arm-smmu-v3-kdump-adopt.svg", "report.html", "results.csv", "results.jsonl", "summary.md", "sweep.json"),
                 names(f));
