@@ -13,13 +13,12 @@ import dev.kdumpsim.kernel.mm.KdumpMemory;
 import dev.kdumpsim.kernel.pci.AerReporter;
 import dev.kdumpsim.kernel.pci.AerServiceDriver;
 import dev.kdumpsim.kernel.pci.EarlyQuiesce;
+import dev.kdumpsim.kernel.pci.PciAerInit;
 import dev.kdumpsim.kernel.pci.err.ErrorRecovery;
 import dev.kdumpsim.kernel.ras.Ghes;
 import dev.kdumpsim.kernel.verdict.KdumpKernelState;
-import dev.kdumpsim.kernel.version.AerStaleStatus;
 import dev.kdumpsim.kernel.version.Behaviours;
 import dev.kdumpsim.pcie.DmaFate;
-import dev.kdumpsim.pcie.config.PciRegs;
 import dev.kdumpsim.pcie.Bdf;
 import dev.kdumpsim.pcie.EndpointFunction;
 import dev.kdumpsim.pcie.RootComplex;
@@ -67,7 +66,7 @@ final class KdumpKernelStory {
     private String dumpFailure = "the kdump kernel did not reach userspace";
     private long dumpWaitStart = -1;
     private boolean serrorPending;
-    private long staleClearedFirmwareFirst;
+    private long staleCleared;
     private boolean dumpAttempted;
     private KdumpKernelState state = KdumpKernelState.ALIVE;
     private String stateReason = "";
@@ -155,30 +154,13 @@ final class KdumpKernelStory {
             kdump.reportAer(rc.endpointFunctions(), aerReporter, platform.rootPortOfBus());
         } else {
             recovery = new ErrorRecovery(kdump.ctx, rc, this::driverOf);
-            if (config.kdump().firmwareFirst()) {
-                if (kdump.ctx.version().get(Behaviours.AER_STALE_STATUS) == AerStaleStatus.CLEARED_ALWAYS) {
-                    clearStaleStatus(rc); // 4.14 pci_aer_init clears even where firmware owns AER
-                }
-            } else {
+            staleCleared = PciAerInit.run(kdump.ctx.version(), rc, config.kdump().firmwareFirst());
+            if (!config.kdump().firmwareFirst()) {
                 aerService = new AerServiceDriver(kdump.ctx, rc, aerReporter, recovery, this::devPrefixOf, this::alive);
                 aerService.probe();
             }
         }
         kdump.enumerate(rc.endpointFunctions());
-    }
-
-    /** {@code pci_cleanup_aer_error_status_regs} on every function (4.14's pci_aer_init). */
-    private void clearStaleStatus(RootComplex rc) {
-        for (EndpointFunction f : rc.endpointFunctions()) {
-            int unc = rc.configRead(f.bdf(), PciRegs.ERR_UNCOR_STATUS, 4);
-            if (unc != 0 && unc != 0xffffffff) {
-                staleClearedFirmwareFirst++;
-            }
-            if (unc != 0xffffffff) {
-                rc.configWrite(f.bdf(), PciRegs.ERR_UNCOR_STATUS, 4, unc);
-                rc.configWrite(f.bdf(), PciRegs.ERR_COR_STATUS, 4, rc.configRead(f.bdf(), PciRegs.ERR_COR_STATUS, 4));
-            }
-        }
     }
 
     /** The driver bound to {@code bdf} in the kdump kernel, or null. */
@@ -317,7 +299,7 @@ final class KdumpKernelStory {
     dev.kdumpsim.kernel.verdict.PcieErrorSummary pcieErrors() {
         var fw = platform.firmwareFirst();
         return new dev.kdumpsim.kernel.verdict.PcieErrorSummary(
-                (aerService == null ? 0 : aerService.staleCleared()) + staleClearedFirmwareFirst,
+                staleCleared,
                 recovery == null ? 0 : recovery.recoveries(), recovery == null ? 0 : recovery.recovered(),
                 recovery == null ? 0 : recovery.linkResets(), fw == null ? 0 : fw.records(), fw == null ? 0 : fw.dropped(),
                 ghes == null ? 0 : ghes.printedRecords(), ghes == null ? 0 : ghes.cachedRecords(),

@@ -4,7 +4,6 @@ import dev.kdumpsim.kernel.KernelContext;
 import dev.kdumpsim.kernel.log.Ratelimit;
 import dev.kdumpsim.kernel.pci.err.ErrorRecovery;
 import dev.kdumpsim.kernel.pci.err.PciChannelState;
-import dev.kdumpsim.kernel.version.AerStaleStatus;
 import dev.kdumpsim.kernel.version.Behaviours;
 import dev.kdumpsim.pcie.Bdf;
 import dev.kdumpsim.pcie.EndpointFunction;
@@ -22,9 +21,7 @@ import java.util.function.IntFunction;
  * before v4.19), from its probe at PCI enumeration to recovery:
  *
  * <ul>
- *   <li>{@code pci_aer_init} per device: from the release in {@link Behaviours#AER_STALE_STATUS}
- *       it clears the status a previous kernel left ({@code pci_cleanup_aer_error_status_regs}),
- *       silently;</li>
+ *   <li>(before it, at enumeration, {@link PciAerInit} has cleared the status a previous kernel left);</li>
  *   <li>{@code aer_probe} -> {@code aer_enable_rootport} per Root Port: clears Root Error Status
  *       and the port's own status, enables error reporting in every device below
  *       ({@code set_downstream_devices_error_reporting}: DevCtl CERE/NFERE/FERE/URRE) and the
@@ -47,9 +44,6 @@ public final class AerServiceDriver implements ErrorMessageListener {
     static final long THREAD_WAKE_NS = 20_000;
     /** {@code AER_ERROR_SOURCES_MAX}: entries of the aer_fifo (aer.c v5.7: 128); later sources are dropped. */
     static final int FIFO_ENTRIES = 128;
-    /** Root Error Command enables: ROOT_PORT_INTR_ON_MESG_MASK. */
-    static final int ROOT_INTR_MASK = PciRegs.ERR_ROOT_CMD_COR_EN | PciRegs.ERR_ROOT_CMD_NONFATAL_EN
-            | PciRegs.ERR_ROOT_CMD_FATAL_EN;
 
     private record ErrSource(PcieBridge port, int status, int id) {
     }
@@ -64,7 +58,6 @@ public final class AerServiceDriver implements ErrorMessageListener {
     private final java.util.Map<Integer, Ratelimit> ratelimits = new java.util.HashMap<>();
     private boolean irqPending;
     private boolean threadBusy;
-    private long staleCleared;
     private long fifoDropped;
 
     /**
@@ -81,47 +74,27 @@ public final class AerServiceDriver implements ErrorMessageListener {
         this.alive = alive;
     }
 
-    /** PCI enumeration: pci_aer_init for every function, then aer_probe on every Root Port. */
+    /** {@code aer_probe} on every Root Port (the port driver's probe, after PCI enumeration). */
     public void probe() {
-        boolean clear = k.version().get(Behaviours.AER_STALE_STATUS) != AerStaleStatus.REPORTED_AT_ENUMERATION;
-        for (EndpointFunction f : rc.endpointFunctions()) {
-            if (clear) {
-                clearStatus(f.bdf());
-            }
-        }
         for (PcieBridge port : rc.rootPorts()) {
             enableRootPort(port);
         }
         rc.addErrorMessageListener(this);
     }
 
-    /** {@code pci_cleanup_aer_error_status_regs}: write back Uncorrectable and Correctable Status (RW1C). */
-    private void clearStatus(int bdf) {
-        int unc = rc.configRead(bdf, PciRegs.ERR_UNCOR_STATUS, 4);
-        int cor = rc.configRead(bdf, PciRegs.ERR_COR_STATUS, 4);
-        if (unc == 0xffffffff) {
-            return;
-        }
-        if (unc != 0 || cor != 0) {
-            staleCleared++;
-        }
-        rc.configWrite(bdf, PciRegs.ERR_UNCOR_STATUS, 4, unc);
-        rc.configWrite(bdf, PciRegs.ERR_COR_STATUS, 4, cor);
-    }
-
     private void enableRootPort(PcieBridge port) {
         int rp = port.bdf();
         int st = rc.configRead(rp, PciRegs.ERR_ROOT_STATUS, 4);
         rc.configWrite(rp, PciRegs.ERR_ROOT_STATUS, 4, st);
-        clearStatus(rp);
+        PciAerInit.clear(rc, rp);
         enableReporting(port);
         int cmd = rc.configRead(rp, PciRegs.ERR_ROOT_COMMAND, 4);
-        rc.configWrite(rp, PciRegs.ERR_ROOT_COMMAND, 4, cmd | ROOT_INTR_MASK);
+        rc.configWrite(rp, PciRegs.ERR_ROOT_COMMAND, 4, cmd | PciRegs.ERR_ROOT_CMD_INTR_MASK);
     }
 
     /** {@code set_downstream_devices_error_reporting}: DevCtl reporting enables on everything below. */
     private void enableReporting(PcieBridge port) {
-        int bits = PciRegs.EXP_DEVCTL_CERE | PciRegs.EXP_DEVCTL_NFERE | PciRegs.EXP_DEVCTL_FERE | PciRegs.EXP_DEVCTL_URRE;
+        int bits = PciRegs.EXP_DEVCTL_ERR_REPORTING;
         int ctl = rc.configRead(port.bdf(), PciRegs.EXP_DEVCTL, 2);
         rc.configWrite(port.bdf(), PciRegs.EXP_DEVCTL, 2, ctl | bits);
         for (var d : port.endpoints()) {
@@ -240,11 +213,6 @@ public final class AerServiceDriver implements ErrorMessageListener {
             }
         }
         return false;
-    }
-
-    /** Functions whose stale status pci_aer_init cleared. */
-    public long staleCleared() {
-        return staleCleared;
     }
 
     /** Error sources dropped because the aer_fifo was full. */

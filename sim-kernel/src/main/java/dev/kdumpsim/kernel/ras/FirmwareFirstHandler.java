@@ -51,7 +51,7 @@ public final class FirmwareFirstHandler implements ErrorMessageListener {
      * (CERE/NFERE/FERE/URRE) and the Root Ports' error interrupts, routed to firmware.
      */
     public void powerOn() {
-        int bits = PciRegs.EXP_DEVCTL_CERE | PciRegs.EXP_DEVCTL_NFERE | PciRegs.EXP_DEVCTL_FERE | PciRegs.EXP_DEVCTL_URRE;
+        int bits = PciRegs.EXP_DEVCTL_ERR_REPORTING;
         for (var f : rc.endpointFunctions()) {
             int c = rc.configRead(f.bdf(), PciRegs.EXP_DEVCTL, 2);
             rc.configWrite(f.bdf(), PciRegs.EXP_DEVCTL, 2, c | bits);

@@ -65,6 +65,8 @@ public final class PciRegs {
     public static final int EXP_DEVCTL_NFERE = 0x0002;
     public static final int EXP_DEVCTL_FERE = 0x0004;
     public static final int EXP_DEVCTL_URRE = 0x0008;
+    /** All four reporting enables, as Linux's {@code pci_enable_pcie_error_reporting} and firmware set them. */
+    public static final int EXP_DEVCTL_ERR_REPORTING = EXP_DEVCTL_CERE | EXP_DEVCTL_NFERE | EXP_DEVCTL_FERE | EXP_DEVCTL_URRE;
     /** DevCtl Bridge Config Retry Enable / Initiate Function Level Reset (bit 15). */
     public static final int EXP_DEVCTL_BCR_FLR = 0x8000;
     public static final int EXP_DEVSTA = EXP_CAP + 0x0a;
@@ -106,6 +108,8 @@ public final class PciRegs {
     public static final int ERR_ROOT_CMD_COR_EN = 0x1;
     public static final int ERR_ROOT_CMD_NONFATAL_EN = 0x2;
     public static final int ERR_ROOT_CMD_FATAL_EN = 0x4;
+    /** All three: Linux's {@code ROOT_PORT_INTR_ON_MESG_MASK} (drivers/pci/pcie/aer.c). */
+    public static final int ERR_ROOT_CMD_INTR_MASK = ERR_ROOT_CMD_COR_EN | ERR_ROOT_CMD_NONFATAL_EN | ERR_ROOT_CMD_FATAL_EN;
     /** Root Error Status (§7.8.4.10), RW1CS; Linux PCI_ERR_ROOT_* bit names. */
     public static final int ERR_ROOT_STATUS = AER_CAP + 0x30;
     public static final int ERR_ROOT_COR_RCV = 0x01;

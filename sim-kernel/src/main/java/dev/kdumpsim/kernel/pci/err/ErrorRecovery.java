@@ -206,7 +206,7 @@ public final class ErrorRecovery {
         boolean root = port.parent() == null;
         int cmd = root ? rc.configRead(port.bdf(), PciRegs.ERR_ROOT_COMMAND, 4) : 0;
         if (root) {
-            rc.configWrite(port.bdf(), PciRegs.ERR_ROOT_COMMAND, 4, cmd & ~ROOT_INTR_MASK);
+            rc.configWrite(port.bdf(), PciRegs.ERR_ROOT_COMMAND, 4, cmd & ~PciRegs.ERR_ROOT_CMD_INTR_MASK);
         }
         LinuxResetSequence.secondaryBusReset(rc, port, k.version().get(Behaviours.SBR_WAIT), o -> {
             String line = format.linkResetLine(root);
@@ -216,15 +216,11 @@ public final class ErrorRecovery {
             if (root) {
                 int st = rc.configRead(port.bdf(), PciRegs.ERR_ROOT_STATUS, 4);
                 rc.configWrite(port.bdf(), PciRegs.ERR_ROOT_STATUS, 4, st);
-                rc.configWrite(port.bdf(), PciRegs.ERR_ROOT_COMMAND, 4, cmd | ROOT_INTR_MASK);
+                rc.configWrite(port.bdf(), PciRegs.ERR_ROOT_COMMAND, 4, cmd | PciRegs.ERR_ROOT_CMD_INTR_MASK);
             }
             done.accept(o.ready());
         });
     }
-
-    /** ROOT_PORT_INTR_ON_MESG_MASK (drivers/pci/pcie/aer.c): correctable, non-fatal and fatal reporting enables. */
-    static final int ROOT_INTR_MASK = PciRegs.ERR_ROOT_CMD_COR_EN | PciRegs.ERR_ROOT_CMD_NONFATAL_EN
-            | PciRegs.ERR_ROOT_CMD_FATAL_EN;
 
     /** {@code pci_aer_clear_nonfatal_status} on the source: the non-fatal bits it logged (RW1C). */
     private void clearNonFatalStatus(int source) {
