@@ -210,6 +210,14 @@ public final class DeviceDriver implements EventHandler {
      * {@code pci_device_shutdown} clears Bus Master Enable because {@code kexec_in_progress}.
      */
     public void shutdownForKexec() {
+        stopAndDisable();
+    }
+
+    /**
+     * No more refills, the device's engines stopped, Bus Master Enable cleared: what an orderly
+     * shutdown, a remove and an error_detected that gives the device up all leave behind.
+     */
+    private void stopAndDisable() {
         cpusStopped();
         fn.stopDma();
         int cmd = rc.configRead(fn.bdf(), PciRegs.COMMAND, 2);
@@ -271,10 +279,7 @@ public final class DeviceDriver implements EventHandler {
     public PciErsResult errorDetected(PciErrorHandlers h, PciChannelState state) {
         PciErsResult vote = h.errorDetected(state);
         if (vote == PciErsResult.NEED_RESET || vote == PciErsResult.DISCONNECT) {
-            cpusStopped();
-            fn.stopDma();
-            int cmd = rc.configRead(fn.bdf(), PciRegs.COMMAND, 2);
-            rc.configWrite(fn.bdf(), PciRegs.COMMAND, 2, cmd & ~PciRegs.COMMAND_MASTER);
+            stopAndDisable();
         }
         return vote;
     }
@@ -299,10 +304,7 @@ public final class DeviceDriver implements EventHandler {
      * is unbound until {@link #reprobe}.
      */
     public void remove() {
-        cpusStopped();
-        fn.stopDma();
-        int cmd = rc.configRead(fn.bdf(), PciRegs.COMMAND, 2);
-        rc.configWrite(fn.bdf(), PciRegs.COMMAND, 2, cmd & ~PciRegs.COMMAND_MASTER);
+        stopAndDisable();
         bound = false;
         removed = true;
     }
@@ -345,5 +347,13 @@ public final class DeviceDriver implements EventHandler {
 
     public String devPrefix() {
         return devPrefix;
+    }
+
+    /**
+     * dev_printk's prefix for function {@code bdf} whose driver object is {@code d} (or null):
+     * the driver's name while it is the device's driver, else the bus's ("pci 0000:01:00.0: ").
+     */
+    public static String devPrefixOf(DeviceDriver d, int bdf) {
+        return d != null && d.attached() ? d.devPrefix() : "pci " + Bdf.pciName(bdf) + ": ";
     }
 }

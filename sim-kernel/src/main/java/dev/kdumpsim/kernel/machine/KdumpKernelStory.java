@@ -175,8 +175,7 @@ final class KdumpKernelStory {
 
     /** dev_printk's prefix for {@code bdf} now: its bound driver's name, else the bus's ("pci"). */
     private String devPrefixOf(int bdf) {
-        DeviceDriver d = driverOf(bdf);
-        return d != null && d.attached() ? d.devPrefix() : "pci " + Bdf.pciName(bdf) + ": ";
+        return DeviceDriver.devPrefixOf(driverOf(bdf), bdf);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.kdumpsim.pcie.Bdf;
 import dev.kdumpsim.pcie.EndpointFunction;
 import dev.kdumpsim.pcie.ErrorMessageListener;
 import dev.kdumpsim.pcie.PcieBridge;
+import dev.kdumpsim.pcie.PcieFunction;
 import dev.kdumpsim.pcie.RootComplex;
 import dev.kdumpsim.pcie.aer.ErrorMessage;
 import dev.kdumpsim.pcie.config.PciRegs;
@@ -199,16 +200,12 @@ public final class AerServiceDriver implements ErrorMessageListener {
         return ratelimits.computeIfAbsent(bdf, b -> Ratelimit.defaultState("aer_ratelimit")).allow(k.log());
     }
 
+    /** Whether {@code bdf} is a function below {@code port} (the walk of find_source_device). */
     private boolean isBelow(PcieBridge port, int bdf) {
-        for (var d : port.endpoints()) {
-            for (EndpointFunction f : d.functions()) {
-                if (f.bdf() == bdf) {
-                    return true;
-                }
-            }
-        }
-        for (PcieBridge b : port.bridges()) {
-            if (b.bdf() == bdf || isBelow(b, bdf)) {
+        PcieFunction f = rc.function(bdf);
+        PcieBridge b = f instanceof EndpointFunction e ? e.device().upstreamPort() : f instanceof PcieBridge pb ? pb.parent() : null;
+        for (; b != null; b = b.parent()) {
+            if (b == port) {
                 return true;
             }
         }

@@ -34,8 +34,16 @@ public enum AerRecoveryFormat {
     /** 6.8: "AER: Root Port link has been reset (0)" / "AER: Downstream Port link has been reset (0)". */
     V6_8;
 
-    /** Whether recovery walks every device below the port above the source, rather than the source's bus (4.14) or the source alone (4.19 non-fatal). */
-    public boolean walksPort() {
+    /**
+     * Whether the callbacks reach the source endpoint alone (4.19 {@code pcie_do_nonfatal_recovery});
+     * every other release walks the bus below the port above it (4.14's {@code dev->bus} is that bus).
+     */
+    public boolean callsSourceAlone() {
+        return this == V4_19;
+    }
+
+    /** Whether the lines are 5.7's and later, printed on the port with "AER: " and in lower case. */
+    private boolean onPort() {
         return this != V4_14 && this != V4_19;
     }
 
@@ -51,15 +59,15 @@ public enum AerRecoveryFormat {
 
     /** Whether the result lines are printed on the port (5.7 on) rather than on the source device. */
     public boolean reportsOnPort() {
-        return walksPort();
+        return onPort();
     }
 
     public String successfulLine() {
-        return walksPort() ? "AER: device recovery successful\n" : "AER: Device recovery successful\n";
+        return onPort() ? "AER: device recovery successful\n" : "AER: Device recovery successful\n";
     }
 
     public String failedLine() {
-        return walksPort() ? "AER: device recovery failed\n" : "AER: Device recovery failed\n";
+        return onPort() ? "AER: device recovery failed\n" : "AER: Device recovery failed\n";
     }
 
     /** 4.19 {@code pcie_do_fatal_recovery}'s result line (no "AER: ": 4.19 has no dev_fmt). */
@@ -81,7 +89,7 @@ public enum AerRecoveryFormat {
      * has no AER-aware driver" / "no driver" line is KERN_DEBUG.
      */
     public String noErrorDetectedLine(PciChannelState state) {
-        return walksPort() ? "AER: can't recover (no error_detected callback)\n" : null;
+        return onPort() ? "AER: can't recover (no error_detected callback)\n" : null;
     }
 
     /**

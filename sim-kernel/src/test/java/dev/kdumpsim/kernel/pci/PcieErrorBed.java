@@ -77,8 +77,7 @@ public final class PcieErrorBed {
 
     /** dev_printk's prefix for {@code bdf}. */
     public String devPrefix(int bdf) {
-        DeviceDriver d = driverOf(bdf);
-        return d != null && d.attached() ? d.devPrefix() : "pci " + dev.kdumpsim.pcie.Bdf.pciName(bdf) + ": ";
+        return DeviceDriver.devPrefixOf(driverOf(bdf), bdf);
     }
 
     /** Sets the function's AER status bits as if the device had logged {@code bit} (header for header-logging bits). */

@@ -72,10 +72,10 @@ public final class ErrorRecovery {
             return;
         }
         List<Integer> devices = new ArrayList<>();
-        if (format.walksPort() || format == AerRecoveryFormat.V4_14) {
-            walk(port, devices); // 4.14: pci_walk_bus(dev->bus), the port's secondary bus
-        } else {
+        if (format.callsSourceAlone()) {
             devices.add(source); // 4.19 pcie_do_nonfatal_recovery on an endpoint: cb(dev) alone
+        } else {
+            walk(port, devices); // 4.14: pci_walk_bus(dev->bus), the port's secondary bus; later the port's
         }
         String portPrefix = "pcieport " + Bdf.pciName(port.bdf()) + ": ";
         if (state == PciChannelState.FROZEN && format.removesOnFatal()) {
@@ -95,15 +95,15 @@ public final class ErrorRecovery {
                     if (line != null) {
                         k.console().print(LogLevel.WARNING, portPrefix, line);
                     }
-                    done.accept(finish(port, source, portPrefix, devices, PciErsResult.DISCONNECT, true));
+                    done.accept(finish(source, portPrefix, devices, PciErsResult.DISCONNECT, true));
                     return;
                 }
-                done.accept(finish(port, source, portPrefix, devices,
+                done.accept(finish(source, portPrefix, devices,
                         format.linkResetOverridesVotes() ? PciErsResult.RECOVERED : votes, true));
             });
             return;
         }
-        done.accept(finish(port, source, portPrefix, devices, status, false));
+        done.accept(finish(source, portPrefix, devices, status, false));
     }
 
     /**
@@ -137,7 +137,7 @@ public final class ErrorRecovery {
         });
     }
 
-    private Outcome finish(PcieBridge port, int source, String portPrefix, List<Integer> devices, PciErsResult status,
+    private Outcome finish(int source, String portPrefix, List<Integer> devices, PciErsResult status,
             boolean linkReset) {
         if (status == PciErsResult.CAN_RECOVER) {
             status = PciErsResult.RECOVERED;
@@ -243,18 +243,12 @@ public final class ErrorRecovery {
     }
 
     private String devPrefix(int bdf) {
-        DeviceDriver d = driver(bdf);
-        return d != null ? d.devPrefix() : "pci " + Bdf.pciName(bdf) + ": ";
+        return DeviceDriver.devPrefixOf(driverOf.apply(bdf), bdf);
     }
 
     /** The Root Port or switch Downstream Port whose secondary bus holds {@code bdf}'s device. */
     private PcieBridge portAbove(int bdf) {
-        for (EndpointFunction f : rc.endpointFunctions()) {
-            if (f.bdf() == bdf) {
-                return f.device().upstreamPort();
-            }
-        }
-        return null;
+        return rc.function(bdf) instanceof EndpointFunction f ? f.device().upstreamPort() : null;
     }
 
     /** pci_walk_bus order: each device on the bus (functions in order), a bridge's subordinate bus right after it. */
