@@ -107,9 +107,8 @@ public final class AerReporter {
         return format == AerPrintFormat.V6_8 ? "" : aer();
     }
 
-    /** "AER: " after the device prefix from 5.2 ({@code pr_fmt}/{@code dev_fmt} in aer.c). */
     private String aer() {
-        return format == AerPrintFormat.V4_14 || format == AerPrintFormat.V4_19 ? "" : "AER: ";
+        return format.devFmt();
     }
 
     /**

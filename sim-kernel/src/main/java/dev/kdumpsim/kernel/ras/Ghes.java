@@ -8,6 +8,7 @@ import dev.kdumpsim.kernel.pci.AerReporter;
 import dev.kdumpsim.kernel.pci.err.ErrorRecovery;
 import dev.kdumpsim.kernel.pci.err.PciChannelState;
 import dev.kdumpsim.kernel.version.AerRecoveryFormat;
+import dev.kdumpsim.kernel.version.AerPrintFormat;
 import dev.kdumpsim.kernel.version.Behaviours;
 import dev.kdumpsim.pcie.Bdf;
 import java.util.ArrayDeque;
@@ -147,14 +148,7 @@ public final class Ghes {
             return;
         }
         if (recoverRing.size() >= RECOVER_RING) {
-            String at = String.format(java.util.Locale.ROOT, "%04x:%02x:%02x", 0, Bdf.bus(e.bdf()), Bdf.device(e.bdf()));
-            if (k.version().get(Behaviours.AER_PRINT) == dev.kdumpsim.kernel.version.AerPrintFormat.V6_8) {
-                k.console().print(LogLevel.ERR, "", "AER: buffer overflow in recovery for %s.%x\n", at, (long) Bdf.function(e.bdf()));
-            } else {
-                k.console().print(LogLevel.ERR, "", (v414 || k.version().get(Behaviours.AER_RECOVERY) == AerRecoveryFormat.V4_19
-                        ? "" : "AER: ") + "AER recover: Buffer overflow when recovering AER for %s:%x\n", at,
-                        (long) Bdf.function(e.bdf()));
-            }
+            k.console().print(LogLevel.ERR, "", "%s\n", overflowLine(k.version().get(Behaviours.AER_PRINT), e.bdf()));
             return;
         }
         recoverRing.add(e);
@@ -162,6 +156,19 @@ public final class Ghes {
             workRunning = true;
             k.sim().scheduleAfter(WORK_NS, x -> recoverWork(), 0);
         }
+    }
+
+    /**
+     * {@code aer_recover_queue}'s {@code pr_err} when its ring is full, with aer.c's {@code pr_fmt}
+     * ("AER: " from 5.2): "AER recover: Buffer overflow when recovering AER for %04x:%02x:%02x:%x",
+     * reworded by 6.8 to "buffer overflow in recovery for %04x:%02x:%02x.%x".
+     */
+    static String overflowLine(AerPrintFormat print, int bdf) {
+        String at = String.format(java.util.Locale.ROOT, "%04x:%02x:%02x", 0, Bdf.bus(bdf), Bdf.device(bdf));
+        return print == AerPrintFormat.V6_8
+                ? print.devFmt() + "buffer overflow in recovery for " + at + "." + Integer.toHexString(Bdf.function(bdf))
+                : print.devFmt() + "AER recover: Buffer overflow when recovering AER for " + at + ":"
+                        + Integer.toHexString(Bdf.function(bdf));
     }
 
     /** {@code aer_recover_work_func}: one entry at a time, each waiting for its recovery. */

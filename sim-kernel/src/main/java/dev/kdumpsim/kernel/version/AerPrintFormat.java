@@ -21,5 +21,14 @@ public enum AerPrintFormat {
     /** 5.2: {@code pr_fmt "AER: "} and {@code dev_fmt}: every device line carries "AER: " after the device prefix. */
     V5_2,
     /** 6.8 (1291b716bbf9): the port line says "error message received from", severities "Uncorrectable (Non-Fatal)". */
-    V6_8
+    V6_8;
+
+    /**
+     * What aer.c's {@code pr_fmt}/{@code dev_fmt} put after the device prefix: "AER: " from 5.2
+     * ("PCI/AER: Log messages with pci_dev, not pcie_device"), nothing before; the wave-1 native
+     * lines are 5.2's.
+     */
+    public String devFmt() {
+        return this == V4_14 || this == V4_19 ? "" : "AER: ";
+    }
 }

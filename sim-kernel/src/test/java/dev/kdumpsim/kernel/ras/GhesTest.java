@@ -107,4 +107,16 @@ class GhesTest {
                     version.get(Behaviours.AER_STALE_STATUS), "pci_cleanup_aer_error_status_regs returns -EIO under firmware first from 4.19");
         }
     }
+
+    /** Regression: 5.2-5.6 lost aer.c's pr_fmt "AER: " on this line (the prefix was keyed on the recovery row, 5.7). */
+    @Test
+    void theRecoverRingOverflowLineCarriesPrFmtFrom52() {
+        int bdf = dev.kdumpsim.pcie.Bdf.parse("01:00.1");
+        assertEquals("AER recover: Buffer overflow when recovering AER for 0000:01:00:1",
+                Ghes.overflowLine(dev.kdumpsim.kernel.version.AerPrintFormat.V4_19, bdf));
+        assertEquals("AER: AER recover: Buffer overflow when recovering AER for 0000:01:00:1",
+                Ghes.overflowLine(dev.kdumpsim.kernel.version.AerPrintFormat.V5_2, bdf));
+        assertEquals("AER: buffer overflow in recovery for 0000:01:00.1",
+                Ghes.overflowLine(dev.kdumpsim.kernel.version.AerPrintFormat.V6_8, bdf));
+    }
 }
