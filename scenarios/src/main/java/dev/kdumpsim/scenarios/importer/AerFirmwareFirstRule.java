@@ -29,15 +29,12 @@ public final class AerFirmwareFirstRule implements Rule {
         if (msg.indexOf(':') < 0 || !(msg.contains("aer_") || msg.contains("TLP Header") || inReport != null)) {
             return;
         }
-        Matcher m = LINE.matcher(msg);
-        if (!m.find()) {
+        Pci.DeviceLine dl = Pci.deviceLine(LINE, msg);
+        if (dl == null) {
             return;
         }
-        var bdf = Pci.bdf(m, 1);
-        String text = m.group(5);
-        if (bdf == null) {
-            return;
-        }
+        var bdf = dl.bdf();
+        String text = dl.text();
         if (text.startsWith("aer_status: ")) {
             facts.aerFirmwareFirst = true;
             inReport = bdf;

@@ -23,15 +23,12 @@ public final class AerNativeRule implements Rule {
         if (!msg.contains(": AER: ")) {
             return;
         }
-        Matcher m = LINE.matcher(msg);
-        if (!m.find()) {
+        Pci.DeviceLine dl = Pci.deviceLine(LINE, msg);
+        if (dl == null) {
             return;
         }
-        var bdf = Pci.bdf(m, 1);
-        String text = m.group(5);
-        if (bdf == null) {
-            return;
-        }
+        var bdf = dl.bdf();
+        String text = dl.text();
         facts.aerNative = true;
         Matcher r = RECEIVED.matcher(text);
         Matcher ids = IDS.matcher(text);
