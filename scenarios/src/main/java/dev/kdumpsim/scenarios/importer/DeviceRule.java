@@ -2,6 +2,7 @@ package dev.kdumpsim.scenarios.importer;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.kdumpsim.scenarios.model.DriverConfig;
 import java.util.Set;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Set;
  */
 public final class DeviceRule implements Rule {
 
-    private static final Pattern PREFIX = Pattern.compile("^([A-Za-z0-9_-]{1,32}) " + Pci.BDF + ": ");
+    private static final Pattern PREFIX = Pattern.compile("^(" + DriverConfig.NAME_PATTERN + ") " + Pci.BDF + ": ");
     private static final Pattern IDS = Pattern.compile("^pci \\S+: \\[([0-9a-f]{4}):([0-9a-f]{4})\\] type ([0-9a-f]{2}) class 0x([0-9a-f]{6})");
     private static final Set<String> CORE = Set.of("pci", "pcieport", "pci_bus", "aer", "shpchp", "pciehp");
 

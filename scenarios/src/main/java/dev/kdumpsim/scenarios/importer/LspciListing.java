@@ -2,6 +2,7 @@ package dev.kdumpsim.scenarios.importer;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.kdumpsim.scenarios.model.DriverConfig;
 import java.util.Map;
 
 /**
@@ -17,7 +18,7 @@ final class LspciListing {
     private static final Pattern HEADER = Pattern.compile("^" + Pci.BDF + " ([^:\\[]+?)(?: \\[([0-9a-fA-F]{4})\\])?: (.*)$");
     private static final Pattern IDS = Pattern.compile("\\[([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\\]");
     private static final Pattern FLR = Pattern.compile("FLReset([+-])");
-    private static final Pattern DRIVER = Pattern.compile("^\\s+Kernel driver in use: ([A-Za-z0-9_-]{1,32})");
+    private static final Pattern DRIVER = Pattern.compile("^\\s+Kernel driver in use: (" + DriverConfig.NAME_PATTERN + ")");
     /** Class names lspci prints without -n (pci.ids "C" lines), for the classes a scenario tells apart. */
     private static final Map<String, Integer> CLASSES = Map.of("Ethernet controller", 0x020000, "Network controller", 0x028000,
             "Non-Volatile memory controller", 0x010802, "Serial Attached SCSI controller", 0x010700, "RAID bus controller", 0x010400,

@@ -2,6 +2,7 @@ package dev.kdumpsim.scenarios.importer;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.kdumpsim.scenarios.model.DriverConfig;
 import dev.kdumpsim.scenarios.value.Bdf;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -312,7 +313,7 @@ final class ScenarioYaml {
             }
         }
         String nameKey = name != null && !name.equals(d.preset().flatMap(p -> p.sheet().driver()).orElse(null))
-                && name.matches("[A-Za-z0-9_-]{1,32}") ? ", name: " + name : "";
+                && name.matches(DriverConfig.NAME_PATTERN) ? ", name: " + name : "";
         String dev = "{device: \"" + bdf(b) + "\"";
         if (kdump && !d.storage() && !boundHere) {
             line("      - " + dev + ", profile: none}  # assumed: no driver binds it in the kdump kernel");

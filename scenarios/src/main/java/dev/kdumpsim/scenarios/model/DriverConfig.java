@@ -19,5 +19,5 @@ public record DriverConfig(
         Optional<String> name) {
 
     /** The driver name pattern of sim-kernel's DriverSpec. */
-    public static final String NAME_PATTERN = "[A-Za-z0-9_-]{1,32}";
+    public static final String NAME_PATTERN = dev.kdumpsim.kernel.driver.DriverSpec.NAME_PATTERN;
 }

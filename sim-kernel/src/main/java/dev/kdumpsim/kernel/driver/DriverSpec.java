@@ -19,6 +19,9 @@ package dev.kdumpsim.kernel.driver;
 public record DriverSpec(int bdf, DriverProfile profile, int rings, int ringEntries, int bufferBytes,
         long iovaFootprintBytes, long dmaRatePerSec, String name) {
 
+    /** What a {@code pci_driver.name} may be here: 1-32 of letters, digits, '_' and '-'. */
+    public static final String NAME_PATTERN = "[A-Za-z0-9_-]{1,32}";
+
     /** The model driver's name for a profile: {@code kdumpsim-hba} for storage, else {@code kdumpsim-nic}. */
     public static String modelName(DriverProfile p) {
         return p == DriverProfile.STORAGE ? "kdumpsim-hba" : "kdumpsim-nic";
@@ -31,7 +34,7 @@ public record DriverSpec(int bdf, DriverProfile profile, int rings, int ringEntr
     }
 
     public DriverSpec {
-        if (name == null || !name.matches("[A-Za-z0-9_-]{1,32}")) {
+        if (name == null || !name.matches(NAME_PATTERN)) {
             throw new IllegalArgumentException("driver name must be 1-32 of [A-Za-z0-9_-], got " + name);
         }
         if (rings < 1 || ringEntries < 1 || bufferBytes < 1 || bufferBytes > 4096 || iovaFootprintBytes < 1
