@@ -5,6 +5,7 @@ import dev.kdumpsim.kernel.KernelContext;
 import dev.kdumpsim.kernel.iommu.DmaDomain;
 import dev.kdumpsim.kernel.iova.IovaDevice;
 import dev.kdumpsim.kernel.log.LogLevel;
+import dev.kdumpsim.kernel.pci.err.BoundPciDriver;
 import dev.kdumpsim.kernel.pci.err.PciChannelState;
 import dev.kdumpsim.kernel.pci.err.PciErrorHandlers;
 import dev.kdumpsim.kernel.pci.err.PciErsResult;
@@ -28,7 +29,7 @@ import java.util.SplittableRandom;
  * the driver quiesces the device first: {@code pcie_flr()} under {@code reset_devices} when the
  * function can FLR, else the device-specific stop most drivers do in probe.
  */
-public final class DeviceDriver implements EventHandler {
+public final class DeviceDriver implements EventHandler, BoundPciDriver {
 
     static final long MIB = 1L << 20;
     /** NAPI poll period in steady state; a model value. */
@@ -64,6 +65,11 @@ public final class DeviceDriver implements EventHandler {
         this.rc = rc;
         this.devPrefix = spec.name() + " " + Bdf.pciName(fn.bdf()) + ": ";
         this.iovaDevice = new IovaDevice(devPrefix, true);
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
     }
 
     public DriverSpec spec() {
@@ -347,13 +353,5 @@ public final class DeviceDriver implements EventHandler {
 
     public String devPrefix() {
         return devPrefix;
-    }
-
-    /**
-     * dev_printk's prefix for function {@code bdf} whose driver object is {@code d} (or null):
-     * the driver's name while it is the device's driver, else the bus's ("pci 0000:01:00.0: ").
-     */
-    public static String devPrefixOf(DeviceDriver d, int bdf) {
-        return d != null && d.attached() ? d.devPrefix() : "pci " + Bdf.pciName(bdf) + ": ";
     }
 }

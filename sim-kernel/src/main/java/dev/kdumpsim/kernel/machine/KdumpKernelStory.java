@@ -175,7 +175,7 @@ final class KdumpKernelStory {
 
     /** dev_printk's prefix for {@code bdf} now: its bound driver's name, else the bus's ("pci"). */
     private String devPrefixOf(int bdf) {
-        return DeviceDriver.devPrefixOf(driverOf(bdf), bdf);
+        return dev.kdumpsim.kernel.pci.err.BoundPciDriver.devPrefixOf(driverOf(bdf), bdf);
     }
 
     /**

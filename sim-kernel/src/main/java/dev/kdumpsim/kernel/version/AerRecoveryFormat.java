@@ -1,6 +1,5 @@
 package dev.kdumpsim.kernel.version;
 
-import dev.kdumpsim.kernel.pci.err.PciChannelState;
 
 /**
  * How a release runs PCI error recovery and what it prints at the console's levels (KERN_DEBUG
@@ -88,7 +87,7 @@ public enum AerRecoveryFormat {
      * The line for a device whose driver has no error_detected, or null: before 5.7 the "device
      * has no AER-aware driver" / "no driver" line is KERN_DEBUG.
      */
-    public String noErrorDetectedLine(PciChannelState state) {
+    public String noErrorDetectedLine() {
         return onPort() ? "AER: can't recover (no error_detected callback)\n" : null;
     }
 

@@ -77,7 +77,7 @@ public final class PcieErrorBed {
 
     /** dev_printk's prefix for {@code bdf}. */
     public String devPrefix(int bdf) {
-        return DeviceDriver.devPrefixOf(driverOf(bdf), bdf);
+        return dev.kdumpsim.kernel.pci.err.BoundPciDriver.devPrefixOf(driverOf(bdf), bdf);
     }
 
     /** Sets the function's AER status bits as if the device had logged {@code bit} (header for header-logging bits). */

@@ -1,7 +1,6 @@
 package dev.kdumpsim.kernel.pci.err;
 
 import dev.kdumpsim.kernel.KernelContext;
-import dev.kdumpsim.kernel.driver.DeviceDriver;
 import dev.kdumpsim.kernel.log.LogLevel;
 import dev.kdumpsim.kernel.version.AerRecoveryFormat;
 import dev.kdumpsim.kernel.version.Behaviours;
@@ -46,14 +45,14 @@ public final class ErrorRecovery {
 
     private final KernelContext k;
     private final RootComplex rc;
-    private final IntFunction<DeviceDriver> driverOf;
+    private final IntFunction<BoundPciDriver> driverOf;
     private final AerRecoveryFormat format;
     private long recoveries;
     private long recovered;
     private long linkResets;
 
     /** {@code driverOf} gives the driver bound to a function in this kernel, or null. */
-    public ErrorRecovery(KernelContext k, RootComplex rc, IntFunction<DeviceDriver> driverOf) {
+    public ErrorRecovery(KernelContext k, RootComplex rc, IntFunction<BoundPciDriver> driverOf) {
         this.k = k;
         this.rc = rc;
         this.driverOf = driverOf;
@@ -113,9 +112,9 @@ public final class ErrorRecovery {
     private void fatalRemoveResetRescan(PcieBridge port, int source, String portPrefix, Consumer<Outcome> done) {
         List<Integer> below = new ArrayList<>();
         walk(port, below);
-        List<DeviceDriver> removed = new ArrayList<>();
+        List<BoundPciDriver> removed = new ArrayList<>();
         for (int i = below.size() - 1; i >= 0; i--) {
-            DeviceDriver d = driver(below.get(i));
+            BoundPciDriver d = driver(below.get(i));
             if (d != null) {
                 d.remove();
                 removed.add(0, d);
@@ -124,7 +123,7 @@ public final class ErrorRecovery {
         linkResets++;
         resetLink(port, portPrefix, ok -> {
             if (ok) {
-                for (DeviceDriver d : removed) {
+                for (BoundPciDriver d : removed) {
                     d.reprobe();
                 }
             }
@@ -157,7 +156,7 @@ public final class ErrorRecovery {
             return new Outcome(status, linkReset, devices);
         }
         for (int bdf : devices) {
-            DeviceDriver d = driver(bdf);
+            BoundPciDriver d = driver(bdf);
             PciErrorHandlers h = d == null ? null : handlers(d);
             if (h != null && h.resume()) {
                 d.resume();
@@ -170,10 +169,10 @@ public final class ErrorRecovery {
     }
 
     private PciErsResult errorDetected(int bdf, PciChannelState state) {
-        DeviceDriver d = driver(bdf);
+        BoundPciDriver d = driver(bdf);
         PciErrorHandlers h = d == null ? null : handlers(d);
         if (h == null) {
-            String line = format.noErrorDetectedLine(state);
+            String line = format.noErrorDetectedLine();
             if (line != null) {
                 k.console().print(LogLevel.INFO, devPrefix(bdf), line);
             }
@@ -187,13 +186,13 @@ public final class ErrorRecovery {
     }
 
     private PciErsResult mmioEnabled(int bdf) {
-        DeviceDriver d = driver(bdf);
+        BoundPciDriver d = driver(bdf);
         PciErrorHandlers h = d == null ? null : handlers(d);
         return h != null && h.mmioEnabled() ? PciErsResult.RECOVERED : PciErsResult.NONE;
     }
 
     private PciErsResult slotReset(int bdf) {
-        DeviceDriver d = driver(bdf);
+        BoundPciDriver d = driver(bdf);
         PciErrorHandlers h = d == null ? null : handlers(d);
         return h != null && h.slotReset() ? d.slotReset() : PciErsResult.NONE;
     }
@@ -233,17 +232,17 @@ public final class ErrorRecovery {
     }
 
     /** The driver bound to {@code bdf} now, or null. */
-    private DeviceDriver driver(int bdf) {
-        DeviceDriver d = driverOf.apply(bdf);
+    private BoundPciDriver driver(int bdf) {
+        BoundPciDriver d = driverOf.apply(bdf);
         return d != null && d.attached() ? d : null;
     }
 
-    private static PciErrorHandlers handlers(DeviceDriver d) {
-        return LinuxPciDrivers.of(d.spec().name()).orElse(null);
+    private static PciErrorHandlers handlers(BoundPciDriver d) {
+        return LinuxPciDrivers.of(d.name()).orElse(null);
     }
 
     private String devPrefix(int bdf) {
-        return DeviceDriver.devPrefixOf(driverOf.apply(bdf), bdf);
+        return BoundPciDriver.devPrefixOf(driverOf.apply(bdf), bdf);
     }
 
     /** The Root Port or switch Downstream Port whose secondary bus holds {@code bdf}'s device. */
