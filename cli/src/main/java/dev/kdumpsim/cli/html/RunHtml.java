@@ -1,6 +1,6 @@
 package dev.kdumpsim.cli.html;
 
-import dev.kdumpsim.cli.scenario.VerdictText;
+import dev.kdumpsim.cli.text.VerdictText;
 import dev.kdumpsim.core.AddressRange;
 import dev.kdumpsim.core.MemoryRegion;
 import dev.kdumpsim.kernel.machine.RunResult;

@@ -10,6 +10,7 @@ import dev.kdumpsim.cli.trace.ChromeTrace;
 import dev.kdumpsim.cli.trace.FateCounters;
 import dev.kdumpsim.cli.text.LogSummary;
 import dev.kdumpsim.cli.text.Style;
+import dev.kdumpsim.cli.text.VerdictText;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.run.RateCheck;
 import dev.kdumpsim.scenarios.run.RunReport;

@@ -1,8 +1,7 @@
-package dev.kdumpsim.cli.scenario;
+package dev.kdumpsim.cli.text;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kdumpsim.cli.text.Style;
 import dev.kdumpsim.scenarios.ScenarioLoader;
 import dev.kdumpsim.scenarios.run.ScenarioRunner;
 import java.nio.file.Path;
@@ -15,7 +14,7 @@ class VerdictTextKdumpKernelTest {
 
     @Test
     void aliveOrPanickedAndHungWithTheirReason() throws Exception {
-        ScenarioRunner.Outcome o = ScenarioRunner.run(ScenarioLoader.load(Path.of(RunCommandTest.LIB + "mitigation-kexec-normal.yaml"),
+        ScenarioRunner.Outcome o = ScenarioRunner.run(ScenarioLoader.load(Path.of("../scenarios/library/" + "mitigation-kexec-normal.yaml"),
                 List.of()), "test");
         assertTrue(VerdictText.of(o, Style.PLAIN).contains("\nThe kdump kernel was alive at the end of the run.\n"));
         @SuppressWarnings("unchecked")

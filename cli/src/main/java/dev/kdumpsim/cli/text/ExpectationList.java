@@ -1,4 +1,4 @@
-package dev.kdumpsim.cli.scenario;
+package dev.kdumpsim.cli.text;
 
 import dev.kdumpsim.scenarios.model.CounterRange;
 import dev.kdumpsim.scenarios.model.Expectations;

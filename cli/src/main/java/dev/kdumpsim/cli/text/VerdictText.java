@@ -1,6 +1,5 @@
-package dev.kdumpsim.cli.scenario;
+package dev.kdumpsim.cli.text;
 
-import dev.kdumpsim.cli.text.Style;
 import dev.kdumpsim.kernel.verdict.LedgerFate;
 import dev.kdumpsim.scenarios.run.ScenarioRunner;
 import dev.kdumpsim.smmuv3.EventRecord;
@@ -44,7 +43,7 @@ public final class VerdictText {
     }
 
     @SuppressWarnings("unchecked")
-    static String of(ScenarioRunner.Outcome o, Style st) {
+    public static String of(ScenarioRunner.Outcome o, Style st) {
         Map<String, Object> r = o.report();
         Map<String, Object> v = (Map<String, Object>) r.get("verdict");
         Map<String, Object> t = (Map<String, Object>) r.get("timeline");
