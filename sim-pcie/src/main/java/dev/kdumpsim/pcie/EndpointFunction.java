@@ -397,6 +397,7 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
 
     /** Function Level Reset (PCIe r5.0 §6.6.2): see {@link FunctionResetState}. */
     private void initiateFlr() {
+        PcieTrace.reset(rc.simulation(), "Function Level Reset of", bdf);
         upstream.discardAll(DmaFate.DISCARDED_RESET);
         resetFunctionState();
         resetState.startFlr();

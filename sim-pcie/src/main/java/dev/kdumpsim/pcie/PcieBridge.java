@@ -163,9 +163,11 @@ public final class PcieBridge extends PcieFunction {
         boolean was = (oldBc & PciRegs.BRIDGE_CTL_BUS_RESET) != 0;
         boolean now = (newBc & PciRegs.BRIDGE_CTL_BUS_RESET) != 0;
         if (!was && now) {
+            PcieTrace.reset(rc.simulation(), "Secondary Bus Reset asserted at", bdf);
             resetAsserted = true;
             takeLinkDown();
         } else if (was && !now) {
+            PcieTrace.reset(rc.simulation(), "Secondary Bus Reset released at", bdf);
             resetAsserted = false;
             rc.simulation().scheduleAfter(linkTrainingNs, linkTrained, ++linkEpoch);
         }

@@ -245,6 +245,7 @@ public final class RootComplex {
 
     /** A Message from {@code requesterId} enters {@code port} from its secondary side and travels up. */
     void errorMessage(PcieBridge port, int requesterId, ErrorMessage m) {
+        PcieTrace.errorMessage(sim, requesterId, m);
         for (PcieBridge b = port; b != null; b = b.parent()) {
             if (b.parent() == null) {
                 b.receiveErrorMessage(m, requesterId);

@@ -66,6 +66,12 @@ final class SmmuEventQueue {
         return ((prod ^ cons) & m) == (1 << n);
     }
 
+    /** Entries written and not yet consumed: PROD - CONS over index and wrap bits (§7.2). */
+    int depth() {
+        int n = log2size();
+        return ((prod & pointerMask()) - (cons & pointerMask())) & ((2 << n) - 1);
+    }
+
     boolean overflowOutstanding() {
         return ((prod ^ cons) & SmmuRegisters.Q_OVERFLOW_FLAG) != 0;
     }

@@ -33,6 +33,7 @@ final class SmmuRegisterFile {
     private static final long IRQ_CMD_SYNC = 6L << 32;
 
     private final Simulation sim;
+    private final SmmuStateTrace stateTrace;
     private final SmmuParameters params;
     private final SmmuCommandQueue commandQueue;
     private final SmmuEventQueue eventQueue;
@@ -59,7 +60,9 @@ final class SmmuRegisterFile {
     boolean smmuEnabled;
     long ignoredWrites;
 
-    SmmuRegisterFile(Simulation sim, SmmuParameters params, SmmuCommandQueue commandQueue, SmmuEventQueue eventQueue) {
+    SmmuRegisterFile(Simulation sim, SmmuParameters params, SmmuCommandQueue commandQueue, SmmuEventQueue eventQueue,
+            SmmuStateTrace stateTrace) {
+        this.stateTrace = stateTrace;
         this.sim = sim;
         this.params = params;
         this.commandQueue = commandQueue;
@@ -133,8 +136,8 @@ final class SmmuRegisterFile {
                 break;
             case (int) CMDQ_PROD: commandQueue.writeProd(value); break;
             case (int) CMDQ_CONS: if (notGuarded(CR0_CMDQEN)) { commandQueue.writeCons(value); } break;
-            case (int) EVENTQ_PROD: if (notGuarded(CR0_EVENTQEN)) { eventQueue.writeProd(value); } break;
-            case (int) EVENTQ_CONS: eventQueue.writeCons(value); break;
+            case (int) EVENTQ_PROD: if (notGuarded(CR0_EVENTQEN)) { eventQueue.writeProd(value); stateTrace.eventQueueDepth(eventQueue); } break;
+            case (int) EVENTQ_CONS: eventQueue.writeCons(value); stateTrace.eventQueueDepth(eventQueue); break;
             default: ignoredWrites++; break; // RO or unimplemented: WI
         }
     }
@@ -241,11 +244,13 @@ final class SmmuRegisterFile {
             eventQueue.enabled = (value & CR0_EVENTQEN) != 0;
             commandQueue.enabled = (value & CR0_CMDQEN) != 0;
             commandQueue.kick();
+            stateTrace.cr0ack(value);
         } else if (kind == ACK_IRQ_CTRL) {
             irqCtrlAck = value;
         } else if (kind == GBPA_DONE) {
             gbpaEffective = value;
             gbpa = value;
+            stateTrace.gbpa(value);
         } else if (kind == IRQ_EVENTQ) {
             for (SmmuIrqListener l : listeners) {
                 l.onEventQueueIrq();
@@ -279,6 +284,11 @@ final class SmmuRegisterFile {
     }
 
     /** The event queue went from empty to non-empty: the EVENTQ interrupt, if IRQ_CTRLACK enables it (§7.2). */
+    /** A record was written: the event queue's depth changed. */
+    void eventQueueWritten() {
+        stateTrace.eventQueueDepth(eventQueue);
+    }
+
     void eventQueueBecameNonEmpty() {
         if ((irqCtrlAck & IRQ_CTRL_EVENTQ_IRQEN) != 0) {
             sim.scheduleAfter(0, timer, IRQ_EVENTQ);

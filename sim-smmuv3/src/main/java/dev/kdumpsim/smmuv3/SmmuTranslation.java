@@ -109,6 +109,9 @@ final class SmmuTranslation {
         if (fate == SmmuEventQueue.WRITTEN_FIRST) {
             regs.eventQueueBecameNonEmpty();
         }
+        if (fate > 0) {
+            regs.eventQueueWritten();
+        }
         if (sim.trace().enabled()) {
             sim.trace().emit(new SmmuEventTrace(sim.now(), name, id, sid, address, SmmuEventQueue.fateName(fate)));
         }

@@ -60,7 +60,7 @@ public final class SmmuV3 implements Iommu {
         int agent = memory.registerAgent(name);
         this.eventQueue = new SmmuEventQueue(memory, agent, params, counters);
         this.commandQueue = new SmmuCommandQueue(sim, memory, agent, params, this);
-        this.regs = new SmmuRegisterFile(sim, params, commandQueue, eventQueue);
+        this.regs = new SmmuRegisterFile(sim, params, commandQueue, eventQueue, new SmmuStateTrace(sim, name));
         this.transl = new SmmuTranslation(name, sim, memory, agent, params, regs, eventQueue);
     }
 
