@@ -10,6 +10,7 @@ import dev.kdumpsim.cli.scenario.ExplainCommand;
 import dev.kdumpsim.cli.scenario.ImportCommand;
 import dev.kdumpsim.cli.scenario.RunCommand;
 import dev.kdumpsim.cli.scenario.SchemaCommand;
+import dev.kdumpsim.cli.scenario.TraceHtmlCommand;
 import dev.kdumpsim.cli.scenario.ValidateCommand;
 import dev.kdumpsim.cli.sweep.MergeCommand;
 import dev.kdumpsim.cli.sweep.SweepCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Simulates what DMA does when a Linux machine crashes and boots its kdump kernel behind an IOMMU.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, SchemaCommand.class, SweepCommand.class, ImportCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, SchemaCommand.class, SweepCommand.class, ImportCommand.class, TraceHtmlCommand.class,
             MergeCommand.class, DiffCommand.class, BenchCommand.class, DecodeCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

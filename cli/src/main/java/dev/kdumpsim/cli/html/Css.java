@@ -37,4 +37,17 @@ final class Css {
             details { margin: 0 0 0 2ch; } summary { color: #82b1ff; cursor: pointer; }
             footer { margin-top: 24px; color: #889; font-size: 12px; }
             """;
+
+    /** The trace page's additions: a wider page for the swimlanes. */
+    static final String TRACE = """
+            body.trace { max-width: 1440px; }
+            svg.trace { width: 100%; height: auto; display: block; margin: 10px 0 24px; font-family: system-ui, sans-serif; }
+            svg.trace .process { font-size: 13px; font-weight: 600; fill: #1d2430; }
+            svg.trace .track, svg.trace .series-name { font-size: 11px; fill: #334; }
+            svg.trace .tick { font-size: 10px; fill: #667; }
+            svg.trace .span { font-size: 10px; fill: #fff; }
+            svg.trace line.grid { stroke: #e3e7ee; stroke-width: 1; }
+            svg.trace rect.instant { fill: #37474f; }
+            svg.trace polyline.series { fill: none; stroke-width: 1.5; }
+            """;
 }

@@ -6,6 +6,7 @@ import dev.kdumpsim.cli.common.SetOptions;
 import dev.kdumpsim.cli.common.UserInputException;
 import dev.kdumpsim.cli.common.VersionProvider;
 import dev.kdumpsim.cli.html.RunHtml;
+import dev.kdumpsim.cli.trace.BusRecords;
 import dev.kdumpsim.cli.trace.ChromeTrace;
 import dev.kdumpsim.cli.trace.FateCounters;
 import dev.kdumpsim.cli.text.LogSummary;
@@ -128,11 +129,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         Scenario s = ScenarioFiles.load(file, overrides, maxEvents());
         FateCounters counters = trace == null ? null : new FateCounters(); // collected only for a trace
+        BusRecords bus = trace == null ? null : new BusRecords();
         ScenarioRunner.Outcome o;
         try {
             o = ScenarioRunner.run(s, VersionProvider.version(), maxEvents(), m -> {
                 if (counters != null) {
                     m.rootComplex().addTransactionObserver(counters);
+                    m.simulation().trace().addListener(bus);
                 }
             });
         } catch (RunBudget.Exceeded e) {
@@ -158,7 +161,7 @@ public final class RunCommand implements Callable<Integer> {
             dir.commit(files);
         }
         if (traceFile != null) {
-            traceFile.write(ChromeTrace.render(o, counters));
+            traceFile.write(ChromeTrace.render(o, counters, bus));
         }
         if (htmlFile != null) {
             htmlFile.write(RunHtml.render(o));

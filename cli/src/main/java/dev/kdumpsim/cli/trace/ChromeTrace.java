@@ -23,8 +23,11 @@ import java.util.Map;
  * chrome://tracing open). One process per thing, on the simulation clock in microseconds so both
  * kernels share one time axis: each kernel's boot phases (complete events) and log lines
  * (instants), the IOMMU's bypass window and the first stray write, and, per device, DMA
- * transactions by fate per millisecond (counters from the {@link FateCounters} attached to the run).
- * Built after the run from its result: nothing is collected when no trace is asked for.
+ * transactions by fate per millisecond (counters from the {@link FateCounters} attached to the run),
+ * and what the hardware models put on the trace bus ({@link BusRecords}: IOMMU register state and
+ * event-queue depth as counters, IOMMU events and faults, PCIe error Messages and resets as
+ * instants). Built after the run from its result and those two listeners: nothing is collected
+ * when no trace is asked for.
  */
 public final class ChromeTrace {
 
@@ -32,11 +35,12 @@ public final class ChromeTrace {
     static final int PID_KDUMP = 2;
     static final int PID_IOMMU = 3;
     static final int PID_DMA = 4;
+    static final int PID_BUS = 5;
 
     private ChromeTrace() {
     }
 
-    public static String render(ScenarioRunner.Outcome o, FateCounters counters) {
+    public static String render(ScenarioRunner.Outcome o, FateCounters counters, BusRecords bus) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
         try (JsonGenerator g = new JsonFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
             RunResult r = o.result();
@@ -46,12 +50,18 @@ public final class ChromeTrace {
             g.writeStringField("scenario", o.scenario().name());
             g.writeNumberField("seed", o.scenario().seed());
             g.writeStringField("clock", "simulation time; each kernel's log clock starts at its boot");
+            if (bus != null && bus.leftOut() > 0) {
+                g.writeNumberField("busRecordsLeftOut", bus.leftOut());
+            }
             g.writeEndObject();
             g.writeArrayFieldStart("traceEvents");
             process(g, PID_KERNEL1, "kernel #1", 1);
             process(g, PID_KDUMP, "kdump kernel", 2);
             process(g, PID_IOMMU, "IOMMU", 3);
             process(g, PID_DMA, "DMA by device and fate", 4);
+            if (bus != null) {
+                process(g, PID_BUS, "IOMMU and PCIe state", 5);
+            }
             thread(g, PID_KERNEL1, 1, "boot phases");
             thread(g, PID_KERNEL1, 2, "log");
             thread(g, PID_KDUMP, 1, "boot phases");
@@ -79,6 +89,9 @@ public final class ChromeTrace {
             }
             if (counters != null) {
                 counters.write(g, PID_DMA);
+            }
+            if (bus != null) {
+                new BusTracks(g, PID_BUS).write(bus.records());
             }
             g.writeEndArray();
             g.writeEndObject();

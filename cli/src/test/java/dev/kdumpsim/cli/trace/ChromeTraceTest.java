@@ -60,5 +60,71 @@ class ChromeTraceTest {
         assertTrue(names.stream().anyMatch(n -> n.contains("event 0x02 received")), "log lines are instants");
         assertTrue(tracks.contains("DMA by device and fate"), tracks.toString());
         assertTrue(names.contains("DMA 0000:01:00.1 per ms"), "per-device DMA counters: " + names);
+        // the hardware's own state from the trace bus: the SMMU's acknowledged enables, GBPA, EVTQ depth,
+        // its events by architected name, and the fabric's error Messages
+        assertTrue(tracks.contains("IOMMU and PCIe state"), tracks.toString());
+        assertTrue(names.containsAll(Set.of("smmu0 CR0ACK", "smmu0 EVTQ", "C_BAD_STREAMID")),
+                names.toString());
+        assertTrue(tracks.contains("smmu0 events"), tracks.toString());
+        assertTrue(cr0ackSeries(events).containsAll(Set.of("SMMUEN", "EVENTQEN", "CMDQEN")));
+        assertTrue(smmuEnSteps(events).contains("1->0"), "kdump's reset clears SMMUEN: " + smmuEnSteps(events));
+    }
+
+    @Test
+    void aerErrorsAndResetsHaveTheirTracks(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("t.json");
+        int rc = KdumpSim.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "run",
+                "../scenarios/library/tx2-82576-cmpltto-native.yaml", "--log", "none", "--trace", trace.toString());
+        assertEquals(0, rc);
+        Set<String> tracks = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (JsonNode e : new ObjectMapper().readTree(Files.readString(trace)).get("traceEvents")) {
+            if (e.path("ph").asText().equals("M")) {
+                tracks.add(e.path("args").path("name").asText());
+            } else {
+                names.add(e.path("name").asText());
+            }
+        }
+        assertTrue(tracks.stream().anyMatch(t -> t.startsWith("AER 0000:")), tracks.toString());
+        assertTrue(names.contains("ERR_NONFATAL") || names.contains("ERR_FATAL"), names.toString());
+        assertTrue(tracks.contains("PCIe resets"), tracks.toString());
+        assertTrue(names.stream().anyMatch(n -> n.startsWith("Function Level Reset of")), names.toString());
+        assertTrue(names.stream().noneMatch(n -> n.equals("LogRecord")), "log lines are on the kernels' tracks only");
+    }
+
+    @Test
+    void aHotResetAtASwitchPortIsOnTheResetsTrack(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("t.json");
+        int rc = KdumpSim.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "run",
+                "../scenarios/library/switch-hot-reset.yaml", "--log", "none", "--trace", trace.toString());
+        assertEquals(0, rc);
+        String text = Files.readString(trace);
+        assertTrue(text.contains("Secondary Bus Reset asserted at") && text.contains("Secondary Bus Reset released at"));
+    }
+
+    private static Set<String> cr0ackSeries(JsonNode events) {
+        Set<String> s = new HashSet<>();
+        for (JsonNode e : events) {
+            if (e.path("ph").asText().equals("C") && e.path("name").asText().endsWith(" CR0ACK")) {
+                e.path("args").fieldNames().forEachRemaining(s::add);
+            }
+        }
+        return s;
+    }
+
+    /** SMMUEN's transitions in order, as "a->b". */
+    private static java.util.List<String> smmuEnSteps(JsonNode events) {
+        java.util.List<String> steps = new java.util.ArrayList<>();
+        long last = -1;
+        for (JsonNode e : events) {
+            if (e.path("ph").asText().equals("C") && e.path("name").asText().endsWith(" CR0ACK")) {
+                long v = e.path("args").path("SMMUEN").asLong();
+                if (last >= 0 && v != last) {
+                    steps.add(last + "->" + v);
+                }
+                last = v;
+            }
+        }
+        return steps;
     }
 }
