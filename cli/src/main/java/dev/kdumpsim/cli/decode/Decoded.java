@@ -1,6 +1,7 @@
 package dev.kdumpsim.cli.decode;
 
-import dev.kdumpsim.cli.common.JsonText;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kdumpsim.cli.common.UserInputException;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -12,8 +13,15 @@ final class Decoded {
     private Decoded() {
     }
 
+    /** Keys in the map's own (insertion) order, so the JSON is the same every time. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     static int print(PrintWriter out, boolean json, Supplier<String> text, Supplier<Map<String, Object>> fields) {
-        out.println(json ? JsonText.object(fields.get()) : text.get().stripTrailing());
+        try {
+            out.println(json ? JSON.writeValueAsString(fields.get()) : text.get().stripTrailing());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("decoded fields not writable as JSON", e);
+        }
         return 0;
     }
 
