@@ -131,8 +131,9 @@ public final class RunCommand implements Callable<Integer> {
         FateCounters counters = trace == null ? null : new FateCounters(); // collected only for a trace
         BusRecords bus = trace == null ? null : new BusRecords();
         ScenarioRunner.Outcome o;
-        try {
+        try (RunProgress progress = RunProgress.start(spec.commandLine().getErr(), terminal.getAsBoolean(), env.apply("CI"))) {
             o = ScenarioRunner.run(s, VersionProvider.version(), maxEvents(), m -> {
+                progress.watch(m.simulation());
                 if (counters != null) {
                     m.rootComplex().addTransactionObserver(counters);
                     m.simulation().trace().addListener(bus);
