@@ -42,6 +42,8 @@ public final class IntelIommuDriver implements IommuDriver {
     /** {@code IOAPIC_RANGE_START..END}: reserved in every DMA domain's IOVA space (dmar_init_reserved_ranges). */
     static final AddressRange IOAPIC_RANGE = new AddressRange(0xfee0_0000L, 0x10_0000L);
     static final String P = DmarFaultHandler.PREFIX;
+    /** {@code FLPT_DEFAULT_DID}: the domain-id of pass-through PASID entries in scalable mode. */
+    static final int FLPT_DEFAULT_DID = 1;
 
     private final KernelContext k;
     private final DmarUnit unit;
@@ -159,6 +161,13 @@ public final class IntelIommuDriver implements IommuDriver {
         regs.disableQi(() -> regs.enableQi(() -> {
             k.console().print(LogLevel.INFO, P, "%s: Using Queued invalidation\n", name);
             domainIds.set(0); // iommu_init_domains: domain-id 0 is reserved
+            if (scalable) {
+                // iommu_init_domains: "Vt-d spec rev3.0 (section 6.2.3.1) requires that each pasid entry for
+                // first-level or pass-through translation modes should be programmed with a domain id different
+                // from those used for second-level" (FLPT_DEFAULT_DID)
+                domainIds.set(FLPT_DEFAULT_DID);
+                identityDid = FLPT_DEFAULT_DID;
+            }
             if (preEnabled && !k.kdump()) {
                 k.console().print(LogLevel.WARNING, P, "Translation was enabled for %s but we are not in kdump mode\n",
                         name);
@@ -244,10 +253,21 @@ public final class IntelIommuDriver implements IommuDriver {
 
     // ---- the IOMMU core's calls -----------------------------------------------------------------
 
-    /** {@code intel_iommu_add_device} / {@code probe_device}: nothing reaches the hardware before the attach. */
+    /**
+     * {@code intel_iommu_add_device} / {@code probe_device}: nothing reaches the hardware before the
+     * attach. With the tables copied every device is deferred, copied entry or not (v4.2 {@code
+     * if (translation_pre_enabled(iommu)) dev->archdata.iommu = DEFER_DEVICE_DOMAIN_INFO}; 6.x
+     * {@code is_attach_deferred}: pre-enabled and no domain yet).
+     */
     @Override
     public void addDevice(int sid, String devName) {
-        if (!k.kdump() || policy.copyTables()) {
+        if (!k.kdump()) {
+            return;
+        }
+        if (policy.copyTables()) {
+            if (copiedTables()) {
+                deferred[sid & 0xffff] = true;
+            }
             return;
         }
         // v4.0: the DMA API creates the device's domain at its first map (get_valid_domain_for_dev)
