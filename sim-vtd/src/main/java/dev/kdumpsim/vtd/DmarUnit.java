@@ -85,7 +85,7 @@ public final class DmarUnit implements Iommu, InterruptRemapper {
         this.faults = new FaultRecorder(params.faultRecordCount(), params.collapseFaultsPerSource(), delivery);
         this.queue = new InvalidationQueue(sim, memory, agent, params, caches, faults, delivery);
         this.interrupts = new InterruptRemapping(memory, agent, caches, faults);
-        this.regs = new VtdRegisterFile(sim, params, caches, faults, queue, interrupts);
+        this.regs = new VtdRegisterFile(name, sim, params, caches, faults, queue, interrupts);
         this.fetcher = new ContextFetcher(memory, agent, params);
         this.walker = new SecondLevelWalker(memory, agent, params);
         this.fetchNs = params.tableFetchLatencyNs();

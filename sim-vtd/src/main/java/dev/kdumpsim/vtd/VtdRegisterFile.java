@@ -27,6 +27,7 @@ final class VtdRegisterFile {
     private static final long GCMD_DO_SRTP = 1L << 32;
     private static final long GCMD_DO_SIRTP = 1L << 33;
 
+    private final String unit;
     private final Simulation sim;
     private final VtdParameters params;
     private final TranslationCaches caches;
@@ -53,8 +54,9 @@ final class VtdRegisterFile {
     long ignoredWrites;
     long registerInvalidationsIgnored;
 
-    VtdRegisterFile(Simulation sim, VtdParameters params, TranslationCaches caches, FaultRecorder faults,
+    VtdRegisterFile(String unit, Simulation sim, VtdParameters params, TranslationCaches caches, FaultRecorder faults,
             InvalidationQueue queue, InterruptRemapping ir) {
+        this.unit = unit;
         this.sim = sim;
         this.params = params;
         this.caches = caches;
@@ -204,12 +206,12 @@ final class VtdRegisterFile {
         int cmd = value & implementedCommands;
         long arg = KIND_GCMD | (cmd & GCMD_LEVEL_BITS & 0xffffffffL);
         if ((cmd & GCMD_SRTP) != 0) {
-            gsts &= ~GSTS_RTPS;
+            setGsts(gsts & ~GSTS_RTPS);
             pendingRtaddr = rtaddr;
             arg |= GCMD_DO_SRTP;
         }
         if ((cmd & GCMD_SIRTP) != 0) {
-            gsts &= ~GSTS_IRTPS;
+            setGsts(gsts & ~GSTS_IRTPS);
             pendingIrta = ir.irta;
             arg |= GCMD_DO_SIRTP;
         }
@@ -278,22 +280,33 @@ final class VtdRegisterFile {
         if ((arg & GCMD_DO_SRTP) != 0) {
             rootTable = pendingRtaddr & RTADDR_RTA_MASK & ((1L << params.mgawBits()) - 1);
             ttm = (int) ((pendingRtaddr >>> RTADDR_TTM_SHIFT) & 3);
-            gsts |= GSTS_RTPS;
+            setGsts(gsts | GSTS_RTPS);
             if (params.enhancedSetRootTablePointer()) {
                 caches.invalidateAllTranslations();
             }
         }
         if ((arg & GCMD_DO_SIRTP) != 0) {
             ir.latchTablePointer(pendingIrta, params.extendedInterruptMode());
-            gsts |= GSTS_IRTPS;
+            setGsts(gsts | GSTS_IRTPS);
             if (params.enhancedSetIrTablePointer()) {
                 caches.interruptEntries.invalidateAll();
             }
         }
         int levels = (int) arg & GCMD_LEVEL_BITS;
-        gsts = (gsts & ~GCMD_LEVEL_BITS) | levels;
+        setGsts((gsts & ~GCMD_LEVEL_BITS) | levels);
         ir.enabled = (levels & GSTS_IRES) != 0;
         ir.compatibilityAllowed = (levels & GSTS_CFIS) != 0;
         queue.setEnabled((levels & GSTS_QIES) != 0);
+    }
+
+    /** Every GSTS change goes through here, so a trace listener sees each one ({@link VtdStatusTrace}). */
+    private void setGsts(int value) {
+        if (value == gsts) {
+            return;
+        }
+        gsts = value;
+        if (sim.trace().enabled()) {
+            sim.trace().emit(new VtdStatusTrace(sim.now(), unit, value));
+        }
     }
 }

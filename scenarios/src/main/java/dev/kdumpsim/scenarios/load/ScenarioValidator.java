@@ -168,8 +168,9 @@ public final class ScenarioValidator {
 
     /**
      * The VT-d unit's choices: CAP.NFR and CAP.ND encodings (VT-d §11.4.2), ECAP.IR only with
-     * ECAP.QI (§11.4.3), and what the modelled intel-iommu driver needs (queued invalidation,
-     * legacy-mode tables).
+     * ECAP.QI (§11.4.3), and what the modelled intel-iommu driver needs (queued invalidation).
+     * scalableMode is accepted: the driver programs scalable mode when the kernel asks
+     * (intel_iommu=sm_on, 5.0+) and legacy mode otherwise, as Linux does on such a unit.
      */
     private void vtd(Vtd v) throws ScenarioException {
         if (v.faultRecordCount() < 1 || v.faultRecordCount() > 256) {
@@ -182,10 +183,6 @@ public final class ScenarioValidator {
         if (!v.queuedInvalidation()) {
             throw at.error(v, "queuedInvalidation", "the modelled intel-iommu driver invalidates through the queue only",
                     "remove queuedInvalidation (true)");
-        }
-        if (v.scalableMode()) {
-            throw at.error(v, "scalableMode", "the modelled intel-iommu driver runs legacy-mode tables only",
-                    "remove scalableMode (false)");
         }
         if (v.commandLatency().nanos() < 0) {
             throw at.error(v, "commandLatency", "a latency cannot be negative", "1us is the default");

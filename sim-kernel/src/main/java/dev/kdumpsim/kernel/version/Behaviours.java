@@ -48,6 +48,10 @@ public final class Behaviours {
     public static final Behaviour<String> INTEL_IOMMU_KDUMP = new Behaviour<>("intel-iommu kdump takeover",
             "init_dmars() in a kdump kernel that finds translation enabled", "intel-iommu@4.0");
 
+    /** Whether the intel-iommu driver can program scalable mode ({@code intel_iommu=sm_on} on a unit with ECAP.SMTS). */
+    public static final Behaviour<Boolean> INTEL_IOMMU_SCALABLE_MODE = new Behaviour<>("intel-iommu scalable mode",
+            "intel_iommu=sm_on makes the driver program scalable-mode root, context and PASID tables", false);
+
     public static final Behaviour<DmarFaultFormat> DMAR_FAULT_FORMAT = new Behaviour<>("DMAR fault format",
             "how dmar_fault_do_one() prints a fault record", DmarFaultFormat.V4_0_TWO_LINES);
 
@@ -78,7 +82,8 @@ public final class Behaviours {
     /** Every behaviour, in table order. */
     public static final List<Behaviour<?>> ALL = List.of(SMMU_KDUMP_RESET, SMMU_DISABLE_BYPASS_DEFAULT,
             SMMU_DISABLE_BYPASS_PARAM, SMMU_EVENT_RATELIMIT, SMMU_EVENT_DUMP, SMMU_QUEUE_SIZING, IOMMU_GROUP_MESSAGE,
-            IOVA_ALLOCATOR, ARM64_CRASHKERNEL, SBR_WAIT, X86_CRASHKERNEL, INTEL_IOMMU_KDUMP, DMAR_FAULT_FORMAT,
+            IOVA_ALLOCATOR, ARM64_CRASHKERNEL, SBR_WAIT, X86_CRASHKERNEL, INTEL_IOMMU_KDUMP, INTEL_IOMMU_SCALABLE_MODE,
+            DMAR_FAULT_FORMAT,
             DMAR_FAULT_RATELIMIT, AER_PRINT, AER_RECOVERY, AER_STALE_STATUS,
             CPER_AER_LINES, CPER_CLASS_CODE_MSB_FIRST, PANIC_END_MARKER_CLOSED, AER_RATELIMIT);
 }

@@ -116,6 +116,15 @@ public final class VersionTable {
         // ---- intel-iommu (drivers/iommu/intel-iommu.c, dmar.c; drivers/iommu/intel/ from 5.8) ----
         row(INTEL_IOMMU_KDUMP, "intel-iommu@4.2", "4.2", "091d42e43d21",
                 "iommu/vt-d: Copy translation tables from old kernel");
+        // Lu Baolu's scalable-mode series of the v5.0 merge window; with "iommu/vt-d: Leave scalable mode
+        // default off" of the same release only intel_iommu=sm_on turns it on (the model's kernels are built
+        // without CONFIG_INTEL_IOMMU_SCALABLE_MODE_DEFAULT_ON)
+        row(INTEL_IOMMU_SCALABLE_MODE, true, "5.0", "7373a8cc3819",
+                "iommu/vt-d: Setup context and enable RID2PASID support");
+        // Lu Baolu, reported by Jerry Snitselaar, <20220817011035.3250131-1-baolu.lu@linux.intel.com>; merged
+        // through iommu-fixes-v6.0-rc4 (in v6.0-rc5); stable 5.15.69 (0fb0cf1c4145), 5.19.10 (e4b44ac1042b)
+        row(INTEL_IOMMU_KDUMP, "intel-iommu@6.0", "6.0", "0c5f6c0d8201",
+                "iommu/vt-d: Fix kdump kernels boot failure with scalable mode", "5.15.69", "5.19.10");
         row(DMAR_FAULT_RATELIMIT, true, "4.7", "c43fce4eebae", "iommu/vt-d: Ratelimit fault handler");
         row(DMAR_FAULT_FORMAT, DmarFaultFormat.V4_7_ONE_LINE, "4.7", "a0fe14d7dcf5",
                 "iommu/vt-d: Improve fault handler error messages");

@@ -69,9 +69,9 @@ final class DmarRegisterOps {
         command(gcmd, GSTS_TES, true, then);
     }
 
-    /** {@code iommu_set_root_entry}: RTADDR (legacy TTM) then SRTP, wait for RTPS. */
-    void setRootEntry(long root, Runnable then) {
-        unit.writeq(RTADDR_REG, root);
+    /** {@code iommu_set_root_entry}: RTADDR ({@code DMA_RTADDR_SMT} in scalable mode) then SRTP, wait for RTPS. */
+    void setRootEntry(long root, boolean scalable, Runnable then) {
+        unit.writeq(RTADDR_REG, root | (scalable ? (long) TTM_SCALABLE << RTADDR_TTM_SHIFT : 0));
         command(gcmd | GCMD_SRTP, GSTS_RTPS, true, then);
     }
 

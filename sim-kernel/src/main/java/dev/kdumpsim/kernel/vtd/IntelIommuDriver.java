@@ -10,30 +10,30 @@ import dev.kdumpsim.kernel.iommu.IommuDriverSummary;
 import dev.kdumpsim.kernel.iova.IovaAllocator;
 import dev.kdumpsim.kernel.log.LogLevel;
 import dev.kdumpsim.kernel.version.Behaviours;
-import dev.kdumpsim.vtd.ContextEntry;
 import dev.kdumpsim.vtd.DmarUnit;
-import dev.kdumpsim.vtd.InvalidationDescriptor;
 import java.util.BitSet;
 import java.util.function.Consumer;
 
 /**
  * The intel-iommu driver of one kernel (drivers/iommu/intel-iommu.c, drivers/iommu/intel/iommu.c
- * from 5.8) on one DMAR unit, in legacy mode, programming it only through MMIO and memory.
+ * from 5.8) on one DMAR unit, in legacy or scalable mode ({@link ScalableModeChoice}), programming it
+ * only through MMIO and memory.
  *
  * <p>Probe = {@code intel_iommu_init} + {@code init_dmars}: {@code intel_iommu=off} turns a
  * translating unit off and leaves devices on dma-direct; otherwise the kdump behaviour is the
  * policy's ({@link IntelIommuPolicy}): disable TE first (4.0) or copy the old tables and keep TE
- * on (4.2, {@link TranslationTableCopy}, falling back to the disable path on failure); then
+ * on (4.2 and 6.0, {@link TranslationTableCopy}, falling back to the disable path on failure); then
  * {@code intel_iommu_init_qi} (clear old faults, re-create the invalidation queue), a root table,
  * SRTP, global context and IOTLB invalidation, the fault interrupt ({@link DmarFaultHandler}), TE.
- * The IOMMU core then adds devices; {@code attach} is {@code domain_context_mapping_one}: a
- * present context entry not copied is kept, a copied one is cleared and its old domain
- * invalidated before the new entry is written. {@code iommu=pt} gives devices pass-through context
- * entries and dma-direct.
+ * The IOMMU core then adds devices; {@code attach} is {@code domain_context_mapping_one}
+ * ({@link ContextMapping}): a present context entry not copied is kept, a copied one is cleared and
+ * its old domain invalidated before the new entry is written. {@code iommu=pt} gives devices
+ * pass-through context (or PASID) entries and dma-direct.
  *
  * <p>Not modelled: several DRHDs, RMRRs and their identity maps, interrupt remapping setup
  * ({@code intel_setup_irq_remapping}: the unit's remapper stays as the previous owner left it),
- * scalable mode, register-based invalidation, PMRs, caching mode, superpage mappings, unmaps.
+ * requests with PASID and first-level tables, register-based invalidation, PMRs, caching mode,
+ * superpage mappings, unmaps.
  */
 public final class IntelIommuDriver implements IommuDriver {
 
@@ -42,17 +42,20 @@ public final class IntelIommuDriver implements IommuDriver {
     /** {@code IOAPIC_RANGE_START..END}: reserved in every DMA domain's IOVA space (dmar_init_reserved_ranges). */
     static final AddressRange IOAPIC_RANGE = new AddressRange(0xfee0_0000L, 0x10_0000L);
     static final String P = DmarFaultHandler.PREFIX;
+    /** {@code FLPT_DEFAULT_DID}: the domain-id of pass-through PASID entries in scalable mode. */
+    static final int FLPT_DEFAULT_DID = 1;
 
     private final KernelContext k;
     private final DmarUnit unit;
     private final IntelIommuPolicy policy;
     private final String name;
     private final BitSet domainIds = new BitSet();
-    private final long[] contextTables = new long[256];
     private final boolean passThrough;
     private final boolean[] deferred = new boolean[1 << 16];
     private DmarRegisterOps regs;
     private TranslationTableCopy copy;
+    private ContextMapping contexts;
+    private boolean scalable;
     private DmarFaultHandler faults;
     private long root;
     private int agawBits;
@@ -120,6 +123,7 @@ public final class IntelIommuDriver implements IommuDriver {
         preEnabled = foundEnabled;
         ndoms = 1 << (4 + 2 * (int) (cap & 7)); // cap_ndoms
         agawBits = (cap & (1L << 10)) != 0 ? 48 : 39; // SAGAW: 4-level if supported
+        scalable = ScalableModeChoice.smSupported(k, ecap);
         // printk on a synchronous console: the probing CPU goes on once the line is out
         k.console().then(() -> init(done));
     }
@@ -157,6 +161,13 @@ public final class IntelIommuDriver implements IommuDriver {
         regs.disableQi(() -> regs.enableQi(() -> {
             k.console().print(LogLevel.INFO, P, "%s: Using Queued invalidation\n", name);
             domainIds.set(0); // iommu_init_domains: domain-id 0 is reserved
+            if (scalable) {
+                // iommu_init_domains: "Vt-d spec rev3.0 (section 6.2.3.1) requires that each pasid entry for
+                // first-level or pass-through translation modes should be programmed with a domain id different
+                // from those used for second-level" (FLPT_DEFAULT_DID)
+                domainIds.set(FLPT_DEFAULT_DID);
+                identityDid = FLPT_DEFAULT_DID;
+            }
             if (preEnabled && !k.kdump()) {
                 k.console().print(LogLevel.WARNING, P, "Translation was enabled for %s but we are not in kdump mode\n",
                         name);
@@ -175,6 +186,7 @@ public final class IntelIommuDriver implements IommuDriver {
     private void allocRoot(Consumer<Boolean> done) {
         root = k.pages().allocate(4096, 4096);
         k.memory().write(k.cpuAgent(), root, new byte[4096]);
+        contexts = new ContextMapping(k, regs, policy, scalable, root);
         if (!preEnabled) {
             setRoot(done);
             return;
@@ -185,8 +197,8 @@ public final class IntelIommuDriver implements IommuDriver {
 
     /** The copy and its outcome lines; on failure the v4.0 path (translation off, a clean root table). */
     private void copyTables(Consumer<Boolean> done) {
-        copy = new TranslationTableCopy(k, unit, domainIds);
-        if (copy.copy(root, ndoms) != 0) {
+        copy = new TranslationTableCopy(k, unit, policy, domainIds);
+        if (copy.copy(root, ndoms, scalable, unit.readq(ECAP_REG)) != 0) {
             k.console().print(LogLevel.ERR, P, "Failed to copy translation tables from old kernel for %s\n", name);
             k.memory().write(k.cpuAgent(), root, new byte[4096]);
             copy = null;
@@ -197,17 +209,17 @@ public final class IntelIommuDriver implements IommuDriver {
             }));
             return;
         }
-        System.arraycopy(copy.contextTables, 0, contextTables, 0, 256);
-        for (int sid = 0; sid < deferred.length; sid++) {
-            deferred[sid] = copy.copied[sid];
+        for (int sid = copy.copiedSids.nextSetBit(0); sid >= 0; sid = copy.copiedSids.nextSetBit(sid + 1)) {
+            deferred[sid] = true;
         }
+        contexts.copied(copy.copiedBitmap);
         k.console().print(LogLevel.INFO, P, "Copied translation tables from old kernel for %s\n", name);
         k.console().then(() -> setRoot(done));
     }
 
     /** {@code iommu_set_root_entry}, global invalidation, {@code dmar_set_interrupt}, then TE unless it stayed on. */
     private void setRoot(Consumer<Boolean> done) {
-        regs.setRootEntry(root, () -> regs.flushAll(() -> {
+        regs.setRootEntry(root, scalable, () -> regs.flushAll(() -> {
             unit.addInterruptListener(faults);
             unit.writel(FECTL_REG, 0); // dmar_msi_unmask
             if (preEnabled) {
@@ -241,10 +253,21 @@ public final class IntelIommuDriver implements IommuDriver {
 
     // ---- the IOMMU core's calls -----------------------------------------------------------------
 
-    /** {@code intel_iommu_add_device} / {@code probe_device}: nothing reaches the hardware before the attach. */
+    /**
+     * {@code intel_iommu_add_device} / {@code probe_device}: nothing reaches the hardware before the
+     * attach. With the tables copied every device is deferred, copied entry or not (v4.2 {@code
+     * if (translation_pre_enabled(iommu)) dev->archdata.iommu = DEFER_DEVICE_DOMAIN_INFO}; 6.x
+     * {@code is_attach_deferred}: pre-enabled and no domain yet).
+     */
     @Override
     public void addDevice(int sid, String devName) {
-        if (!k.kdump() || policy.copyTables()) {
+        if (!k.kdump()) {
+            return;
+        }
+        if (policy.copyTables()) {
+            if (copiedTables()) {
+                deferred[sid & 0xffff] = true;
+            }
             return;
         }
         // v4.0: the DMA API creates the device's domain at its first map (get_valid_domain_for_dev)
@@ -281,55 +304,24 @@ public final class IntelIommuDriver implements IommuDriver {
         return did;
     }
 
-    /** {@code domain_context_mapping_one}; a null domain is the identity (pass-through) domain. */
+    /** {@code domain_context_mapping_one} ({@link ContextMapping}); a null domain is the identity (pass-through) domain. */
     @Override
     public void attach(int sid, DmaDomain domain, Runnable then) {
         sid &= 0xffff;
         deferred[sid] = false;
-        long table = contextTable(sid >>> 8);
-        int devfn = sid & 0xff;
-        long lo = k.memory().readLong(k.cpuAgent(), table + 16L * devfn);
-        long hi = k.memory().readLong(k.cpuAgent(), table + 16L * devfn + 8);
-        boolean wasCopied = copy != null && copy.copied[sid];
-        if ((lo & 1) != 0 && !wasCopied) {
-            then.run(); // "context already present"
-            return;
-        }
-        ContextEntry entry;
         if (domain == null) {
             if (identityDid < 0) {
                 identityDid = allocateDomainId(); // si_domain
             }
-            entry = ContextEntry.passThrough(agawBits, identityDid);
+            contexts.map(sid, 0, agawBits, identityDid, then);
         } else {
-            entry = ContextEntry.secondLevel(domain.contextAddress(), agawBits, domain.asid());
+            contexts.map(sid, domain.contextAddress(), agawBits, domain.asid(), then);
         }
-        if (!wasCopied) {
-            entry.writeTo(k.memory(), k.cpuAgent(), table, devfn);
-            then.run(); // not-present to present needs no invalidation (CAP.CM = 0)
-            return;
-        }
-        // a copied entry: clear it and flush the old domain before installing ours
-        int oldDid = (int) ((hi >>> 8) & 0xffff);
-        copy.copied[sid] = false;
-        k.memory().writeLong(k.cpuAgent(), table + 16L * devfn, 0);
-        k.memory().writeLong(k.cpuAgent(), table + 16L * devfn + 8, 0);
-        regs.submitSync(() -> {
-            entry.writeTo(k.memory(), k.cpuAgent(), table, devfn);
-            then.run();
-        }, InvalidationDescriptor.contextDevice(oldDid, sid, 0), InvalidationDescriptor.iotlbDomain(oldDid));
     }
 
-    /** The context table of {@code bus}, allocated and hooked into the root table on first use. */
-    private long contextTable(int bus) {
-        if (contextTables[bus] == 0) {
-            long t = k.pages().allocate(4096, 4096);
-            k.memory().write(k.cpuAgent(), t, new byte[4096]);
-            contextTables[bus] = t;
-            k.memory().writeLong(k.cpuAgent(), root + 16L * bus, t | 1);
-            k.memory().writeLong(k.cpuAgent(), root + 16L * bus + 8, 0);
-        }
-        return contextTables[bus];
+    /** Whether this kernel programs scalable-mode tables ({@code sm_supported}). */
+    public boolean scalableMode() {
+        return scalable;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.kdumpsim.kernel.vtd;
 
 import static dev.kdumpsim.vtd.VtdRegisters.RTADDR_REG;
-import static dev.kdumpsim.vtd.VtdRegisters.RTADDR_TTM_SHIFT;
 
 import dev.kdumpsim.core.PhysicalMemory;
 import dev.kdumpsim.kernel.KernelContext;
@@ -10,79 +9,174 @@ import java.util.BitSet;
 
 /**
  * {@code copy_translation_tables} and {@code copy_context_table} of drivers/iommu/intel-iommu.c
- * (091d42e43d21, v4.2; drivers/iommu/intel/iommu.c later), legacy mode: read RTADDR_REG; bail out
- * (-EINVAL) if the old root table's format is not the one this kernel will use ("The RTT bit can
- * only be changed when translation is disabled, but disabling translation means to open a
- * window for data corruption") or its address is 0; then for every bus whose old root entry has
- * a context-table address, a new context table receives each present old context entry with
- * its domain ID reserved in {@code iommu->domain_ids}, PASIDs disabled and bit 67 set
- * ({@code context_set_copied}: "We need a marker for copied context entries"), and the new
- * root entry points at it. The second-level tables the entries point at are not copied: they
- * stay the crashed kernel's.
+ * (091d42e43d21, v4.2; drivers/iommu/intel/iommu.c from 5.8), ported line by line onto simulated
+ * memory, in the two forms {@link IntelIommuPolicy.CopyFormat} names:
  *
- * <p>Not modelled: the extended (ECS) format, and the scalable-mode root table the 2022 fix
- * 0c5f6c0d8201 taught this code to copy (this model's driver runs legacy mode only, so an old
- * scalable-mode table is the mismatch bail-out, as after that fix).
+ * <ul>
+ * <li>{@code ECS} (v4.2 to v5.19): {@code ext = RTADDR_REG & DMA_RTADDR_RTT} (bit 11, the VT-d 2.x
+ *     extended root table) and {@code new_ext = ecap_ecs} (ECAP bit 24). A copied present entry
+ *     gets {@code context_clear_pasid_enable} (lo bit 11) and {@code context_set_copied} (bit 67,
+ *     hi bit 3): "We need a marker for copied context entries". A scalable-mode table (TTM 01b
+ *     sets bit 10, not 11) reads as ext = 0, so it is copied as if it were legacy: the lower
+ *     context table only, 16 bytes at a time, with bit 67 landing in RID_PASID and bit 11 in PDTS.
+ *     That is the boot failure 0c5f6c0d8201 fixed.</li>
+ * <li>{@code SCALABLE} (0c5f6c0d8201, v6.0, 5.15.69, 5.19.10): {@code ext = RTADDR_REG &
+ *     DMA_RTADDR_SMT} (bit 10), {@code new_ext = sm_supported(iommu)}; entries are copied
+ *     unchanged and marked in a per-IOMMU bitmap ({@code set_context_copied}).</li>
+ * </ul>
+ * Both bail out with -EINVAL when ext and new_ext differ ("The RTT bit can only be changed when
+ * translation is disabled, but disabling translation means to open a window for data
+ * corruption") or the old root table address is 0. With ext, a root entry's lower context table
+ * holds devfn 0-127 and its upper one devfn 128-255, 256-bit entries of which the first 128 bits
+ * are copied ({@code idx = devfn * 2}). {@code copy_context_table} stores a bus's tables by a
+ * {@code pos} that only becomes 1 after a lower table was saved, so a bus whose old root entry
+ * has only an upper table gets that table installed as its lower one and no upper one: Desnes
+ * Nunes, "[PATCH v2] iommu/vt-d: Fix UCTP context table slot when copying root entries",
+ * &lt;20260629144837.3244851-1-desnesn@redhat.com&gt; (June 2026, under review; its
+ * {@code tbl_slot} is {@link IntelIommuPolicy#uctpSlotFix()}).
+ *
+ * <p>The second-level (and PASID) tables the entries point at are not copied: they stay the
+ * crashed kernel's. Not modelled: {@code pr_err("%s: Failed to copy context table for bus %d")},
+ * which needs a memremap or allocation failure.
  */
 final class TranslationTableCopy {
 
     /** {@code -EINVAL}. */
     static final int EINVAL = 22;
-    /** Bit 67 of a context entry (bit 3 of its upper quadword), the copied marker. */
+    /** {@code DMA_RTADDR_RTT}: bit 11 of RTADDR_REG. */
+    static final long RTADDR_RTT = 1L << 11;
+    /** {@code DMA_RTADDR_SMT}: bit 10 of RTADDR_REG (TTM 01b). */
+    static final long RTADDR_SMT = 1L << 10;
+    /** {@code ecap_ecs}: ECAP bit 24, extended context support (VT-d 2.x; no modelled unit has it). */
+    static final long ECAP_ECS = 1L << 24;
+    /** Bit 67 of a context entry (bit 3 of its upper quadword), {@code context_set_copied} up to v5.19. */
     static final long COPIED_HI = 1L << 3;
+    /** Bit 11 of a context entry, {@code context_clear_pasid_enable} up to v5.19. */
+    static final long PASID_ENABLE_LO = 1L << 11;
 
-    final long[] contextTables = new long[256];
     final BitSet domainIds;
-    final boolean[] copied = new boolean[1 << 16];
+    /** {@code iommu->copied_tables} (SCALABLE form); the ECS form marks the entries instead. */
+    final BitSet copiedBitmap = new BitSet(1 << 16);
+    /** Every source-id whose entry was copied, either form: the driver defers their attach. */
+    final BitSet copiedSids = new BitSet(1 << 16);
     private final KernelContext k;
     private final DmarUnit unit;
+    private final IntelIommuPolicy policy;
+    private final PhysicalMemory mem;
+    private final int cpu;
     private int entries;
 
-    TranslationTableCopy(KernelContext k, DmarUnit unit, BitSet domainIds) {
+    TranslationTableCopy(KernelContext k, DmarUnit unit, IntelIommuPolicy policy, BitSet domainIds) {
         this.k = k;
         this.unit = unit;
+        this.policy = policy;
         this.domainIds = domainIds;
+        this.mem = k.memory();
+        this.cpu = k.cpuAgent();
     }
 
-    /** Copies into the new root table at {@code newRoot}; 0, or {@link #EINVAL}. */
-    int copy(long newRoot, int ndoms) {
+    /**
+     * {@code copy_translation_tables}: copies into the new root table at {@code newRoot}.
+     *
+     * @param scalable {@code sm_supported(iommu)}: this kernel will program scalable mode
+     * @param ecap the unit's ECAP_REG
+     * @return 0, or {@link #EINVAL}
+     */
+    int copy(long newRoot, int ndoms, boolean scalable, long ecap) {
         long rtaddr = unit.readq(RTADDR_REG);
-        int oldTtm = (int) ((rtaddr >>> RTADDR_TTM_SHIFT) & 3);
-        if (oldTtm != 0) {
-            return EINVAL; // new_ext != ext
+        boolean ext;
+        boolean newExt;
+        if (policy.copyFormat() == IntelIommuPolicy.CopyFormat.ECS) {
+            ext = (rtaddr & RTADDR_RTT) != 0;
+            newExt = (ecap & ECAP_ECS) != 0;
+        } else {
+            ext = (rtaddr & RTADDR_SMT) != 0;
+            newExt = scalable;
+        }
+        if (newExt != ext) {
+            return EINVAL;
         }
         long oldRoot = rtaddr & ~0xfffL;
         if (oldRoot == 0) {
             return EINVAL;
         }
-        PhysicalMemory mem = k.memory();
-        int cpu = k.cpuAgent();
+        long[] tbls = new long[ext ? 512 : 256];
         for (int bus = 0; bus < 256; bus++) {
-            long oldCtx = mem.readLong(cpu, oldRoot + 16L * bus) & ~0xfffL; // root_entry_lctp
-            if (oldCtx == 0) {
+            copyContextTable(oldRoot + 16L * bus, tbls, bus, ext, ndoms);
+        }
+        // "Context tables are copied, now write them to the root_entry table"
+        for (int bus = 0; bus < 256; bus++) {
+            int idx = ext ? bus * 2 : bus;
+            if (tbls[idx] != 0) {
+                mem.writeLong(cpu, newRoot + 16L * bus, tbls[idx] | 1);
+            }
+            if (!ext || tbls[idx + 1] == 0) {
                 continue;
             }
-            long table = k.pages().allocate(4096, 4096);
-            mem.write(cpu, table, new byte[4096]);
-            for (int devfn = 0; devfn < 256; devfn++) {
-                long lo = mem.readLong(cpu, oldCtx + 16L * devfn);
-                long hi = mem.readLong(cpu, oldCtx + 16L * devfn + 8);
-                if ((lo & 1) == 0) {
-                    continue; // __context_present
-                }
-                int did = (int) ((hi >>> 8) & 0xffff);
-                if (did < ndoms) {
-                    domainIds.set(did);
-                }
-                mem.writeLong(cpu, table + 16L * devfn, lo);
-                mem.writeLong(cpu, table + 16L * devfn + 8, hi | COPIED_HI);
-                copied[(bus << 8) | devfn] = true;
-                entries++;
-            }
-            contextTables[bus] = table;
-            mem.writeLong(cpu, newRoot + 16L * bus, table | 1);
+            mem.writeLong(cpu, newRoot + 16L * bus + 8, tbls[idx + 1] | 1);
         }
         return 0;
+    }
+
+    /** {@code copy_context_table} for one bus; the old root entry is read once ({@code memcpy(&re, old_re)}). */
+    private void copyContextTable(long oldRootEntry, long[] tbl, int bus, boolean ext, int ndoms) {
+        long reLo = mem.readLong(cpu, oldRootEntry);
+        long reHi = mem.readLong(cpu, oldRootEntry + 8);
+        int tblIdx = ext ? bus * 2 : bus;
+        int pos = 0;
+        int tblSlot = 0;
+        long newCe = 0;
+        long oldCe = 0;
+        for (int devfn = 0; devfn < 256; devfn++) {
+            int idx = (ext ? devfn * 2 : devfn) % 256;
+            if (idx == 0) {
+                if (newCe != 0) { // "First save what we may have and clean up"
+                    if (policy.uctpSlotFix()) {
+                        tbl[tblIdx + tblSlot] = newCe;
+                    } else {
+                        tbl[tblIdx] = newCe;
+                        pos = 1;
+                    }
+                }
+                long phys = devfn < 0x80 ? tablePointer(reLo) : tablePointer(reHi); // root_entry_lctp/uctp
+                if (phys == 0) {
+                    if (ext && devfn == 0) {
+                        devfn = 0x7f; // "No LCTP, try UCTP"
+                        continue;
+                    }
+                    return;
+                }
+                tblSlot = ext && devfn >= 0x80 ? 1 : 0;
+                oldCe = phys;
+                newCe = k.pages().allocate(4096, 4096);
+                mem.write(cpu, newCe, new byte[4096]);
+            }
+            long lo = mem.readLong(cpu, oldCe + 16L * idx);
+            long hi = mem.readLong(cpu, oldCe + 16L * idx + 8);
+            if ((lo & 1) == 0) {
+                continue; // __context_present / context_present
+            }
+            int did = (int) ((hi >>> 8) & 0xffff); // context_domain_id
+            if (did < ndoms) {
+                domainIds.set(did);
+            }
+            if (policy.copyFormat() == IntelIommuPolicy.CopyFormat.ECS) {
+                lo &= ~PASID_ENABLE_LO;
+                hi |= COPIED_HI;
+            } else {
+                copiedBitmap.set((bus << 8) | devfn);
+            }
+            copiedSids.set((bus << 8) | devfn);
+            mem.writeLong(cpu, newCe + 16L * idx, lo);
+            mem.writeLong(cpu, newCe + 16L * idx + 8, hi);
+            entries++;
+        }
+        tbl[tblIdx + (policy.uctpSlotFix() ? tblSlot : pos)] = newCe;
+    }
+
+    /** {@code root_entry_lctp} / {@code root_entry_uctp}: the table address if the half's present bit is set. */
+    private static long tablePointer(long half) {
+        return (half & 1) == 0 ? 0 : half & ~0xfffL;
     }
 
     /** Present context entries copied. */

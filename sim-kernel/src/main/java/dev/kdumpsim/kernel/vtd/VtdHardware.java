@@ -34,9 +34,8 @@ public final class VtdHardware implements IommuHardware {
             throw new IllegalArgumentException("the intel-iommu model needs queuedInvalidation: register-based"
                     + " invalidation is not modelled in the driver");
         }
-        if (config.parameters().scalableMode()) {
-            throw new IllegalArgumentException("the intel-iommu model drives legacy mode only: set scalableMode false");
-        }
+        // scalableMode needs no refusal: ECAP.SMTS only offers the mode, and the driver uses it when the kernel
+        // asks (intel_iommu=sm_on from 5.0, ScalableModeChoice); every kernel can run legacy mode on such a unit
         this.unit = new DmarUnit("dmar0", sim, memory, config.parameters());
     }
 

@@ -151,7 +151,24 @@ class VersionTableTest {
     void zero91d42e43d21CopiesTheTranslationTablesFrom42() {
         assertEquals("intel-iommu@4.0", at(INTEL_IOMMU_KDUMP, "4.1.52"));
         assertEquals("intel-iommu@4.2", at(INTEL_IOMMU_KDUMP, "4.2.0"));
-        assertEquals("intel-iommu@4.2", at(INTEL_IOMMU_KDUMP, "6.18.0"));
+        assertEquals("intel-iommu@4.2", at(INTEL_IOMMU_KDUMP, "5.19.9"));
+    }
+
+    @Test
+    void zeroC5f6c0d8201CopiesScalableModeTablesFrom60AndItsStableBackports() {
+        assertEquals("intel-iommu@4.2", at(INTEL_IOMMU_KDUMP, "5.15.68"));
+        assertEquals("intel-iommu@6.0", at(INTEL_IOMMU_KDUMP, "5.15.69"));
+        assertEquals("intel-iommu@4.2", at(INTEL_IOMMU_KDUMP, "5.19.9"));
+        assertEquals("intel-iommu@6.0", at(INTEL_IOMMU_KDUMP, "5.19.10"));
+        assertEquals("intel-iommu@4.2", at(INTEL_IOMMU_KDUMP, "5.10.200"), "no 5.10.y backport is known");
+        assertEquals("intel-iommu@6.0", at(INTEL_IOMMU_KDUMP, "6.0.0"));
+        assertEquals("intel-iommu@6.0", at(INTEL_IOMMU_KDUMP, "6.18.0"));
+    }
+
+    @Test
+    void scalableModeIsProgrammableFrom50() {
+        assertFalse(at(INTEL_IOMMU_SCALABLE_MODE, "4.20.17"));
+        assertTrue(at(INTEL_IOMMU_SCALABLE_MODE, "5.0.0"));
     }
 
     @Test
