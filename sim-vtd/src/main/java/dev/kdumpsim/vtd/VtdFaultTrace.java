@@ -14,4 +14,16 @@ import dev.kdumpsim.core.TraceRecord;
  */
 public record VtdFaultTrace(long timeNs, String unit, int faultReason, int sourceId, long address, boolean write,
         boolean recorded) implements TraceRecord {
+
+    /** One track per DMAR unit: its faults in order. */
+    @Override
+    public String traceTrack() {
+        return unit + " faults";
+    }
+
+    /** The fault reason as the VT-d specification numbers it (Appendix A), e.g. "fault reason 0x01". */
+    @Override
+    public String traceName() {
+        return String.format(java.util.Locale.ROOT, "fault reason 0x%02x", faultReason);
+    }
 }

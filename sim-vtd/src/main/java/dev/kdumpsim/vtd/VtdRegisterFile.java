@@ -4,6 +4,7 @@ import static dev.kdumpsim.vtd.VtdRegisters.*;
 
 import dev.kdumpsim.core.EventHandler;
 import dev.kdumpsim.core.Simulation;
+import dev.kdumpsim.core.TraceCounter;
 
 /**
  * The unit's MMIO register file (VT-d 10.4) and its timed side effects: the GCMD_REG/GSTS_REG
@@ -299,14 +300,24 @@ final class VtdRegisterFile {
         queue.setEnabled((levels & GSTS_QIES) != 0);
     }
 
-    /** Every GSTS change goes through here, so a trace listener sees each one ({@link VtdStatusTrace}). */
+    /** GSTS_REG's status bits as trace counter series (VT-d 11.4.4.2), in the register's bit order, high to low. */
+    static final String[] GSTS_SERIES = {"TES", "RTPS", "QIES", "IRES", "IRTPS", "CFIS"};
+    static final int[] GSTS_BITS = {GSTS_TES, GSTS_RTPS, GSTS_QIES, GSTS_IRES, GSTS_IRTPS, GSTS_CFIS};
+
+    /**
+     * Every GSTS change goes through here, so a trace listener sees each one: the unit's
+     * "{unit} GSTS" counter track gets every status bit's value at the instant of the change (a
+     * GCMD command taking effect, or SRTP/SIRTP clearing RTPS/IRTPS at once).
+     */
     private void setGsts(int value) {
         if (value == gsts) {
             return;
         }
         gsts = value;
         if (sim.trace().enabled()) {
-            sim.trace().emit(new VtdStatusTrace(sim.now(), unit, value));
+            for (int i = 0; i < GSTS_SERIES.length; i++) {
+                sim.trace().emit(new TraceCounter(sim.now(), unit + " GSTS", GSTS_SERIES[i], (value & GSTS_BITS[i]) != 0 ? 1 : 0));
+            }
         }
     }
 }

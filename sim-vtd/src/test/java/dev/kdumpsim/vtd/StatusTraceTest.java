@@ -3,6 +3,7 @@ package dev.kdumpsim.vtd;
 import static dev.kdumpsim.vtd.VtdRegisters.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.kdumpsim.core.TraceCounter;
 import dev.kdumpsim.core.TraceRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +11,22 @@ import org.junit.jupiter.api.Test;
 
 class StatusTraceTest {
 
+    /** GSTS as the trace shows it: the counters of one instant on a unit's GSTS track folded back into bits. */
+    record VtdStatusTrace(long timeNs, String unit, int gsts) {
+    }
+
     private static List<VtdStatusTrace> statusRecords(List<TraceRecord> all) {
         List<VtdStatusTrace> r = new ArrayList<>();
-        for (TraceRecord t : all) {
-            if (t instanceof VtdStatusTrace s) {
-                r.add(s);
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) instanceof TraceCounter c && c.track().endsWith(" GSTS")) {
+                int gsts = 0;
+                for (int k = 0; k < VtdRegisterFile.GSTS_SERIES.length; k++) {
+                    TraceCounter s = (TraceCounter) all.get(i + k);
+                    assertEquals(VtdRegisterFile.GSTS_SERIES[k], s.name());
+                    gsts |= s.value() == 1 ? VtdRegisterFile.GSTS_BITS[k] : 0;
+                }
+                r.add(new VtdStatusTrace(c.timeNs(), c.track().substring(0, c.track().length() - 5), gsts));
+                i += VtdRegisterFile.GSTS_SERIES.length - 1;
             }
         }
         return r;

@@ -93,6 +93,24 @@ class ChromeTraceTest {
     }
 
     @Test
+    void aVtdRunShowsTheUnitsStatusBitsAndItsFaults(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("t.json");
+        int rc = KdumpSim.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "run",
+                "../scenarios/library/x86-vtd-precopy-dmar-faults.yaml", "--log", "none", "--trace", trace.toString());
+        assertEquals(0, rc);
+        Set<String> gsts = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (JsonNode e : new ObjectMapper().readTree(Files.readString(trace)).get("traceEvents")) {
+            names.add(e.path("name").asText());
+            if (e.path("ph").asText().equals("C") && e.path("name").asText().endsWith(" GSTS")) {
+                e.path("args").fieldNames().forEachRemaining(gsts::add);
+            }
+        }
+        assertTrue(gsts.containsAll(Set.of("TES", "RTPS", "QIES", "IRES")), gsts.toString());
+        assertTrue(names.stream().anyMatch(n -> n.startsWith("fault reason 0x")), "DMAR faults on the unit's track");
+    }
+
+    @Test
     void aHotResetAtASwitchPortIsOnTheResetsTrack(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("t.json");
         int rc = KdumpSim.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "run",
