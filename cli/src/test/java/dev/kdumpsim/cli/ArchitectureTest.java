@@ -3,12 +3,15 @@ package dev.kdumpsim.cli;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import dev.kdumpsim.kernel.api.KernelApi;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,6 +49,30 @@ class ArchitectureTest {
         }
         noClasses().that().resideInAPackage("dev.kdumpsim." + parts[0] + "..").should().dependOnClassesThat()
                 .resideInAnyPackage(above).check(PRODUCT);
+    }
+
+    /**
+     * scenarios and cli reach sim-kernel only through its facade, the types marked
+     * {@link KernelApi} (and their nested types); the drivers, the PCI core and the rest stay
+     * machinery that can change without touching the modules above.
+     */
+    @Test
+    void theModulesAboveTheKernelUseOnlyItsFacade() {
+        DescribedPredicate<JavaClass> machinery = new DescribedPredicate<>("sim-kernel machinery (not @KernelApi)") {
+            @Override
+            public boolean test(JavaClass c) {
+                if (!c.getPackageName().startsWith("dev.kdumpsim.kernel")) {
+                    return false;
+                }
+                JavaClass top = c;
+                while (top.getEnclosingClass().isPresent()) {
+                    top = top.getEnclosingClass().get();
+                }
+                return !top.isAnnotatedWith(KernelApi.class);
+            }
+        };
+        noClasses().that().resideOutsideOfPackage("dev.kdumpsim.kernel..").should().dependOnClassesThat(machinery)
+                .check(PRODUCT);
     }
 
     /** One slice per package under {@code root}, the root package itself being one. */

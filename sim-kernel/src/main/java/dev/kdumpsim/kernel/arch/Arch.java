@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.arch;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.kernel.log.KernelLog;
 import dev.kdumpsim.kernel.mm.CrashkernelReservation;
 import dev.kdumpsim.kernel.mm.Memblock;
@@ -12,6 +13,7 @@ import dev.kdumpsim.kernel.version.KernelVersion;
  * ({@code machine_crash_shutdown}, {@code machine_kexec}) prints. One implementation per
  * architecture, found by name in {@link Arches}.
  */
+@KernelApi
 public interface Arch {
 
     /** {@code platform.arch}: {@code arm64}, {@code x86_64}. */

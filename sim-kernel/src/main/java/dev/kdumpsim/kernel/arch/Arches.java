@@ -1,8 +1,10 @@
 package dev.kdumpsim.kernel.arch;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import java.util.List;
 
 /** The architectures the model knows, by {@code platform.arch} name. */
+@KernelApi
 public final class Arches {
 
     /** The default architecture (the 2018 report's machine). */

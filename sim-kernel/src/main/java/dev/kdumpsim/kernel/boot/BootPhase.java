@@ -1,5 +1,7 @@
 package dev.kdumpsim.kernel.boot;
 
+import dev.kdumpsim.kernel.api.KernelApi;
+
 /**
  * One phase of a kernel's boot.
  *
@@ -7,6 +9,7 @@ package dev.kdumpsim.kernel.boot;
  * @param durationNs  how long the phase lasts before the next one starts (ns, >= 0)
  * @param description what the kernel does in it, with the source of the timing
  */
+@KernelApi
 public record BootPhase(String name, long durationNs, String description) {
 
     public BootPhase {

@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.boot;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
  * to the timestamps of the 2018 report (kdump kernel: arm-smmu-v3 probe at 7.018304 s, the
  * first AER line at 16.093441 s).
  */
+@KernelApi
 public final class BootTimeline {
 
     private final List<BootPhase> phases;

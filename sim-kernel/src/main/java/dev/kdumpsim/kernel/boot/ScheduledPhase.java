@@ -1,5 +1,7 @@
 package dev.kdumpsim.kernel.boot;
 
+import dev.kdumpsim.kernel.api.KernelApi;
+
 /**
  * A boot phase placed in time, for the Machine to schedule on the simulation.
  *
@@ -8,6 +10,7 @@ package dev.kdumpsim.kernel.boot;
  * @param simStartNs    start in simulation time
  * @param durationNs    phase length
  */
+@KernelApi
 public record ScheduledPhase(String name, long kernelStartNs, long simStartNs, long durationNs) {
 
     public long kernelEndNs() {

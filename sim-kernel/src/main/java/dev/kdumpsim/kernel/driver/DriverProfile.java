@@ -1,6 +1,9 @@
 package dev.kdumpsim.kernel.driver;
 
+import dev.kdumpsim.kernel.api.KernelApi;
+
 /** Which driver model a kernel binds to an endpoint function. */
+@KernelApi
 public enum DriverProfile {
     /** A NIC: descriptor fetches (reads), receive-buffer and completion writes, MSI. */
     NIC,

@@ -1,5 +1,7 @@
 package dev.kdumpsim.kernel.driver;
 
+import dev.kdumpsim.kernel.api.KernelApi;
+
 /**
  * A driver bound to one endpoint function in one kernel.
  *
@@ -16,6 +18,7 @@ package dev.kdumpsim.kernel.driver;
  *     ("igb 0000:01:00.0: "); a Linux driver's name also selects its PCI error handlers
  *     (the PCI error-recovery catalogue); the model's own names are {@code kdumpsim-nic} and {@code kdumpsim-hba}
  */
+@KernelApi
 public record DriverSpec(int bdf, DriverProfile profile, int rings, int ringEntries, int bufferBytes,
         long iovaFootprintBytes, long dmaRatePerSec, String name) {
 

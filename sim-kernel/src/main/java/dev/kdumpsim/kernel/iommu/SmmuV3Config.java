@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.iommu;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.smmuv3.SmmuParameters;
 
 /**
@@ -9,6 +10,7 @@ import dev.kdumpsim.smmuv3.SmmuParameters;
  * @param evtqMaxShift the drivers' {@code EVTQ_MAX_SZ_SHIFT} (log2 of event queue entries; 7 in
  *     early 4.x drivers/iommu/arm-smmu-v3.c)
  */
+@KernelApi
 public record SmmuV3Config(SmmuParameters parameters, int evtqMaxShift) implements IommuConfig {
 
     public static final String MODEL = "smmuv3";

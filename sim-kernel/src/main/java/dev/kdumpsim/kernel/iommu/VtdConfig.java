@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.iommu;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.vtd.VtdParameters;
 
 /**
@@ -9,6 +10,7 @@ import dev.kdumpsim.vtd.VtdParameters;
  *
  * @param parameters what the unit's CAP/ECAP advertise and its latencies
  */
+@KernelApi
 public record VtdConfig(VtdParameters parameters) implements IommuConfig {
 
     public static final String MODEL = "vt-d";

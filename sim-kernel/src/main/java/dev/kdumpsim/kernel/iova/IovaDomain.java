@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * {@code max32_alloc_size} fast-fail off for v4.19. Not modelled: the flush queue (non-strict
  * mode), {@code split_and_remove_iova}, {@code copy_reserved_iova}.
  */
-public final class IovaDomain {
+final class IovaDomain {
 
     static final long ANCHOR = Long.MAX_VALUE;
 

@@ -8,7 +8,7 @@ package dev.kdumpsim.kernel.iova;
  * @param size  length in bytes
  * @param state what the node is: allocated to a driver, reserved, or freed into the rcache
  */
-public record IovaRange(long base, long size, State state) {
+record IovaRange(long base, long size, State state) {
 
     /** Why a node is in the tree. */
     public enum State {

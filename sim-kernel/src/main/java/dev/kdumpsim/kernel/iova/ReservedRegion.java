@@ -6,7 +6,7 @@ import dev.kdumpsim.core.AddressRange;
  * An IOMMU reserved region as {@code iommu_get_resv_regions} reports it (include/linux/iommu.h
  * {@code enum iommu_resv_type}).
  */
-public record ReservedRegion(AddressRange range, Type type) {
+record ReservedRegion(AddressRange range, Type type) {
 
     /** arm-smmu-v3's software-managed MSI window: {@code MSI_IOVA_BASE}. */
     public static final long MSI_IOVA_BASE = 0x08000000L;

@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.log;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.core.TraceRecord;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import java.util.List;
  * @param args         format arguments (Integer, Long, String, Character)
  * @param text         the message without timestamp and without its trailing newline
  */
+@KernelApi
 public record LogRecord(String kernelId, long timeNs, long kernelTimeNs, LogLevel level, String devPrefix,
                         String format, List<Object> args, String text) implements TraceRecord {
 

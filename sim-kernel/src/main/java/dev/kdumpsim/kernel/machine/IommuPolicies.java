@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.machine;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.kernel.iommu.IommuDriverPolicy;
 import dev.kdumpsim.kernel.iommu.SmmuV3Config;
 import dev.kdumpsim.kernel.iommu.VtdConfig;
@@ -16,6 +17,7 @@ import java.util.List;
  * The driver policies of every registered IOMMU model ({@link IommuModels}), for the scenario
  * format: a {@code kernels.*.iommuDriver} name, and the policy a release runs when none is named.
  */
+@KernelApi
 public final class IommuPolicies {
 
     private static final List<IommuDriverPolicy> ALL;

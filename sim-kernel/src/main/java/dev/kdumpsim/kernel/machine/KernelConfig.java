@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.machine;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.kernel.boot.BootTimeline;
 import dev.kdumpsim.kernel.driver.DriverSpec;
 import dev.kdumpsim.kernel.iommu.IommuDriverPolicy;
@@ -28,6 +29,7 @@ import java.util.Map;
  * @param aerNative print AER errors in the v4.19+ native format instead of the report's
  *     firmware-first (GHES/CPER) format
  */
+@KernelApi
 public record KernelConfig(String cmdline, KernelVersion version, IommuDriverPolicy iommuPolicy, long iovaGranuleBytes,
         BootTimeline boot, List<DriverSpec> drivers, boolean aerNative) {
 

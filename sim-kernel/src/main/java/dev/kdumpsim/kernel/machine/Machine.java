@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.machine;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.kernel.driver.DriverSpec;
 import dev.kdumpsim.kernel.driver.DriverProfile;
 import dev.kdumpsim.core.AddressRange;
@@ -37,6 +38,7 @@ import java.util.SplittableRandom;
  * kexec; the kdump kernel ({@link KdumpKernelStory}) boots inside the crashkernel region with its
  * own clock. The hardware is the {@link Platform}; {@link #run()} returns the {@link RunResult}.
  */
+@KernelApi
 public final class Machine {
 
     static final long MIB = 1L << 20;

@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.machine;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.kernel.arch.Arch;
 import dev.kdumpsim.kernel.arch.Arches;
 import dev.kdumpsim.kernel.iommu.IommuConfig;
@@ -31,6 +32,7 @@ import java.util.Set;
  *     (earlier traffic leaves the same ring and IOVA state behind; see docs/model-kernel.md)
  * @param ras the platform's RAS behaviour (firmware-first severity, SError on aborted DMA)
  */
+@KernelApi
 public record MachineConfig(long seed, Arch arch, DramLayout dram, IommuConfig iommu, RootComplexParams rootComplex,
         List<Integer> rootPorts, List<SwitchConfig> switches, List<EndpointConfig> endpoints, KernelConfig first,
         KernelConfig kdump, Set<Mitigation> mitigations, List<TimelineEvent> timeline, long steadyStateWindowNs,

@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.machine;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.kernel.ras.CperSeverityPolicy;
 
 /**
@@ -14,6 +15,7 @@ import dev.kdumpsim.kernel.ras.CperSeverityPolicy;
  * @param serrorEsr the ESR_EL1 value the SError carries (EC 0x2f, IL, ISS; 0xbf000000: IDS set,
  *     implementation-defined syndrome 0, a common value on such platforms)
  */
+@KernelApi
 public record RasConfig(CperSeverityPolicy cperSeverity, boolean abortedDmaSError, int serrorEsr) {
 
     /** Firmware reports the device's own severity; aborted DMA raises no SError. */

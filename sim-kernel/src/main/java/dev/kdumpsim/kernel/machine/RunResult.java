@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.machine;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.kernel.log.LogRecord;
 import dev.kdumpsim.kernel.verdict.AerDeviceSummary;
 import dev.kdumpsim.kernel.verdict.PcieErrorSummary;
@@ -27,6 +28,7 @@ import java.util.Map;
  * @param events simulation events executed
  * @param pcieErrors how the kdump kernel handled PCIe errors
  */
+@KernelApi
 public record RunResult(List<LogRecord> kernel1Log, List<LogRecord> kdumpLog, Verdict verdict, long issued,
         Map<LedgerFate, Long> fates, long inFlight, SmmuEventSummary smmuEvents, List<AerDeviceSummary> aer,
         long panicNs, long kdumpBootNs, long endNs, List<Long> bypassWindow, long events, PcieErrorSummary pcieErrors) {

@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.machine;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  * above it (a root port or another switch's downstream port), and its downstream ports' BDFs (on
  * the switch's internal bus).
  */
+@KernelApi
 public record SwitchConfig(int upstreamPortBdf, int parentPortBdf, List<Integer> downstreamPortBdfs) {
 
     public SwitchConfig {

@@ -1,5 +1,7 @@
 package dev.kdumpsim.kernel.machine;
 
+import dev.kdumpsim.kernel.api.KernelApi;
+
 /**
  * A scheduled action. Times are on one kernel's clock: kernel #1's ({@code kdumpClock = false},
  * simulation time) or the kdump kernel's (0 at its boot).
@@ -12,6 +14,7 @@ package dev.kdumpsim.kernel.machine;
  * @param value value written (CONFIG_WRITE)
  * @param width bytes written: 1, 2 or 4 (CONFIG_WRITE)
  */
+@KernelApi
 public record TimelineEvent(Kind kind, long atNs, boolean kdumpClock, int bdf, int offset, int value, int width) {
 
     public enum Kind { PANIC, FLR, SBR, CONFIG_WRITE, RUN_UNTIL }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@link IllegalArgumentException} quoting the kernel's warning plus a hint, so a scenario
  * with a typo fails at validation instead of silently booting without a reservation.
  */
-public final class CrashkernelParser {
+final class CrashkernelParser {
 
     private CrashkernelParser() {
     }

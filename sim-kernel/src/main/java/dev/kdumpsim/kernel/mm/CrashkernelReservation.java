@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.mm;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.core.AddressRange;
 
 /**
@@ -8,6 +9,7 @@ import dev.kdumpsim.core.AddressRange;
  * @param range  the reserved range ({@code crashk_res}), or null when nothing was reserved
  * @param reason why nothing was reserved ("" when reserved): the kernel's warning or a note
  */
+@KernelApi
 public record CrashkernelReservation(AddressRange range, String reason) {
 
     public boolean reserved() {

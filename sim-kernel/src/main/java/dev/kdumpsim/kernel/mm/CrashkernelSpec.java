@@ -9,7 +9,7 @@ package dev.kdumpsim.kernel.mm;
  * @param kind  plain, {@code ,high} or {@code ,low}
  * @param text  the option value as written (after {@code crashkernel=})
  */
-public record CrashkernelSpec(long size, long base, Kind kind, String text) {
+record CrashkernelSpec(long size, long base, Kind kind, String text) {
 
     /** Which of kernel/crash_core.c's {@code suffix_tbl} entries the option carries. */
     public enum Kind { PLAIN, HIGH, LOW }

@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.mm;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.core.AddressRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
  * UEFI memory map), which arm64 {@code arm64_memblock_init} adds to {@code memblock.memory}.
  * Banks are sorted and must not overlap.
  */
+@KernelApi
 public record DramLayout(List<AddressRange> banks) {
 
     public DramLayout {

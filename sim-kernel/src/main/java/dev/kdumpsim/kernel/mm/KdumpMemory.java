@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.mm;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.core.AddressRange;
 import dev.kdumpsim.core.PhysicalMemory;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.List;
  * </ul>
  * Sizes are model values (a typical arm64 distribution kernel), documented in docs/model-kernel.md.
  */
+@KernelApi
 public final class KdumpMemory {
 
     public static final long MIB = 1L << 20;

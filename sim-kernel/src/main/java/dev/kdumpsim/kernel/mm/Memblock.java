@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.mm;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.core.AddressRange;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +19,7 @@ import java.util.List;
  * Not modelled: bottom-up mode, NUMA nodes, mirrored memory, region merging (overlapping
  * reservations are kept as separate named entries).
  */
+@KernelApi
 public final class Memblock {
 
     /** arm64 {@code PAGE_SIZE} with 4K pages. */

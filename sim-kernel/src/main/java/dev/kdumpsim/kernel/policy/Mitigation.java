@@ -1,9 +1,12 @@
 package dev.kdumpsim.kernel.policy;
 
+import dev.kdumpsim.kernel.api.KernelApi;
+
 /**
  * Mitigations from the 2018 thread and its history (docs/model-kernel.md). Each is applied by
  * the part of the kernel that would run it; see docs/model-kernel.md.
  */
+@KernelApi
 public enum Mitigation {
     /**
      * Kernel #1 reserves the crashkernel range in every DMA domain's IOVA space (Sinan Kaya's

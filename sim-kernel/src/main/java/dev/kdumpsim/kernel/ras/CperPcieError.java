@@ -29,7 +29,7 @@ import dev.kdumpsim.kernel.pci.AerRegisters;
  * @param corMask the AER Correctable Error Mask
  * @param aer the AER capability registers (uncorrectable part)
  */
-public record CperPcieError(int sourceId, CperSeverity severity, int portType, int versionMajor, int versionMinor, int command,
+record CperPcieError(int sourceId, CperSeverity severity, int portType, int versionMajor, int versionMinor, int command,
         int status, int segment, int bdf, int slot, int secondaryBus, int vendorId, int deviceId, int classCode,
         boolean hasSerialNumber, long serialNumber, int corStatus, int corMask, AerRegisters aer) {
 

@@ -16,7 +16,7 @@ import dev.kdumpsim.pcie.Bdf;
  * fields with two spaces of indent. The class code's byte order and the AER lines follow the
  * release ({@link Behaviours#CPER_CLASS_CODE_MSB_FIRST}, {@link Behaviours#CPER_AER_LINES}).
  */
-public final class CperPrinter {
+final class CperPrinter {
 
     /** {@code cper_pcie_port_type_strs}. */
     private static final String[] PORT_TYPES = {"PCIe end point", "legacy PCI end point", "unknown", "unknown", "root port",

@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * attaches DMA domains (STE -> CD -> stage-1 table, CFGI_STE + CMD_SYNC through
  * {@link SmmuCommandWriter}). Its event thread is {@link SmmuEventThread}.
  */
-public final class ArmSmmuV3Driver implements IommuDriver {
+final class ArmSmmuV3Driver implements IommuDriver {
 
     /** dev_name of the SMMU platform device in the report (an ACPI IORT-created platform device). */
     public static final String DEV_PREFIX = "arm-smmu-v3 arm-smmu-v3.0.auto: ";

@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.smmu;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.kernel.iommu.IommuDriverPolicy;
 
 /**
@@ -8,6 +9,7 @@ import dev.kdumpsim.kernel.iommu.IommuDriverPolicy;
  * finds the SMMU still enabled, the {@code disable_bypass} default, and whether the event
  * queue is enabled in a kdump kernel.
  */
+@KernelApi
 public enum SmmuDriverPolicy implements IommuDriverPolicy {
     /**
      * Early 4.x drivers/iommu/arm-smmu-v3.c: "SMMU currently enabled! Resetting...", then CR0 := 0

@@ -22,7 +22,7 @@ import java.util.function.IntFunction;
  * empty. Printing goes through the synchronous console, so a flood drains at console speed.
  * From d814b70b9b90 the dwords are printed at err level and followed by a decoded line.
  */
-public final class SmmuEventThread implements SmmuIrqListener, EventHandler {
+final class SmmuEventThread implements SmmuIrqListener, EventHandler {
 
     /** Hard-IRQ to thread wake-up latency; a model value. */
     static final long THREAD_WAKE_NS = 20_000;

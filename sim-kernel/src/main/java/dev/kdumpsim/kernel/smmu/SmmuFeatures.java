@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.smmu;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.kernel.version.SmmuQueueSizing;
 
 /**
@@ -7,6 +8,7 @@ import dev.kdumpsim.kernel.version.SmmuQueueSizing;
  * the ID registers it reads (drivers/iommu/arm-smmu-v3.c; bit numbers of {@code ARM_SMMU_FEAT_*}
  * in v4.16 drivers/iommu/arm-smmu-v3.c). The 2018 report's SMMU gives {@code features 0x00001fef}.
  */
+@KernelApi
 public record SmmuFeatures(int features, int ias, int oas, int sidBits, int evtqShift, int cmdqShift) {
 
     public static final int FEAT_2_LVL_STRTAB = 1;

@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.verdict;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  * @param uncorrectableStatus Uncorrectable Error Status still pending at the end
  * @param wedged the function stopped working
  */
+@KernelApi
 public record AerDeviceSummary(String bdf, long errors, long abortedCompletions, long completionTimeouts,
         List<String> reportedErrors, int uncorrectableStatus, boolean wedged) {
 

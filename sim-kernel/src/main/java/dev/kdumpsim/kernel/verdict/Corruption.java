@@ -1,5 +1,7 @@
 package dev.kdumpsim.kernel.verdict;
 
+import dev.kdumpsim.kernel.api.KernelApi;
+
 /**
  * The first DMA write that landed in the crashkernel region from work the kdump kernel does not
  * own.
@@ -12,6 +14,7 @@ package dev.kdumpsim.kernel.verdict;
  * @param physicalAddress where it landed
  * @param fate how it got there
  */
+@KernelApi
 public record Corruption(long timeNs, String role, String region, int requesterId, long address, long physicalAddress,
         LedgerFate fate) {
 }

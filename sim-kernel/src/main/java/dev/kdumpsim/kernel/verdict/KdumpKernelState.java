@@ -1,9 +1,12 @@
 package dev.kdumpsim.kernel.verdict;
 
+import dev.kdumpsim.kernel.api.KernelApi;
+
 /**
  * How the kdump kernel ended the run. A kernel that panicked or hung saves no dump: kdump
  * userspace never ran, or never finished.
  */
+@KernelApi
 public enum KdumpKernelState {
     /** It ran to the end of the run (whether or not the dump was saved). */
     ALIVE("alive"),

@@ -1,9 +1,12 @@
 package dev.kdumpsim.kernel.verdict;
 
+import dev.kdumpsim.kernel.api.KernelApi;
+
 /**
  * The ledger's fates: {@link dev.kdumpsim.pcie.DmaFate} refined by where a performed access
  * landed and by whom it was issued. Report keys are {@link #key()}.
  */
+@KernelApi
 public enum LedgerFate {
     /** Translated by the IOMMU as its owner intended (kernel #1's tables, or the kdump driver's own mappings). */
     TRANSLATED("translated"),

@@ -1,5 +1,7 @@
 package dev.kdumpsim.kernel.verdict;
 
+import dev.kdumpsim.kernel.api.KernelApi;
+
 /**
  * How the kdump kernel handled PCIe errors (docs/model-pcie-errors.md); all zero for a kernel that
  * names no release (the wave-1 model).
@@ -14,6 +16,7 @@ package dev.kdumpsim.kernel.verdict;
  * @param ghesCached records the estatus cache kept from the console
  * @param ghesSuppressed records the ratelimit kept from the console
  */
+@KernelApi
 public record PcieErrorSummary(long staleCleared, long recoveries, long recovered, long linkResets, long firmwareRecords,
         long firmwareDropped, long ghesPrinted, long ghesCached, long ghesSuppressed) {
 

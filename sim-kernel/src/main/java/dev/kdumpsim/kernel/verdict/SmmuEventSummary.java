@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.verdict;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import java.util.Map;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Map;
  * discarded because the queue was disabled; merged by the SMMU; and raised counts per EventID
  * ("0x02" -> n), in id order.
  */
+@KernelApi
 public record SmmuEventSummary(long raised, long written, long printed, long suppressed, long lost,
         long discardedQueueOff, long merged, long overflowReports, Map<String, Long> raisedById) {
 

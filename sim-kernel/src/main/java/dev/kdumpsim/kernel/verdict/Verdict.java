@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.verdict;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ import java.util.List;
  * @param kdumpKernel whether the kdump kernel was alive at the end, panicked or hung
  * @param kdumpKernelReason why it panicked or hung, as its log says (empty when alive)
  */
+@KernelApi
 public record Verdict(boolean kdumpCorrupted, Corruption firstCorruption, long liveWrites, long freeWrites,
         boolean dumpSaved, String dumpFailure, int dumpTaintedPages, List<String> wedgedDevices,
         KdumpKernelState kdumpKernel, String kdumpKernelReason) {

@@ -15,7 +15,7 @@ import java.util.List;
  * @param subject the commit's subject line
  * @param backports first stable releases of older lines that carry the change (e.g. 4.19.51)
  */
-public record Change(Behaviour<?> behaviour, Object value, KernelRelease since, String commit, String subject,
+record Change(Behaviour<?> behaviour, Object value, KernelRelease since, String commit, String subject,
         List<KernelRelease> backports) {
 
     public Change {

@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.version;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,6 +10,7 @@ import java.util.regex.Pattern;
  * suffix (rc, local version, distribution build) is kept for display only. A release candidate
  * is treated as its release: what it contains was merged in the merge window before rc1.
  */
+@KernelApi
 public record KernelRelease(int major, int minor, int patch, String suffix) implements Comparable<KernelRelease> {
 
     private static final Pattern FORM = Pattern.compile("(\\d{1,2})\\.(\\d{1,3})(?:\\.(\\d{1,4}))?([-+~_.].*)?");

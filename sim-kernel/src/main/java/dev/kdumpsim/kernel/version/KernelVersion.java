@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.version;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import java.util.Map;
 
 /**
@@ -7,6 +8,7 @@ import java.util.Map;
  * {@link VersionTable}, or, for a scenario that names no release, the values its driver policy
  * implies (the behaviour of the wave-1 model, kept so that files without a version run as before).
  */
+@KernelApi
 public final class KernelVersion {
 
     private final KernelRelease release;

@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.version;
 
+import dev.kdumpsim.kernel.api.KernelApi;
 import static dev.kdumpsim.kernel.version.Behaviours.*;
 
 import dev.kdumpsim.kernel.iova.IovaPolicy;
@@ -13,6 +14,7 @@ import java.util.List;
  * Drivers ask {@link #at(Behaviour, KernelRelease)}; they never compare version numbers. The
  * table is rendered in docs/kernel-versions.md.
  */
+@KernelApi
 public final class VersionTable {
 
     /** The oldest release the table covers: every behaviour's {@link Behaviour#baseline()}. */

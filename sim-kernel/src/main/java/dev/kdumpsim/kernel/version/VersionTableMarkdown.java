@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The {@link VersionTable} as the Markdown table docs/kernel-versions.md embeds (a test keeps the two equal). */
-public final class VersionTableMarkdown {
+final class VersionTableMarkdown {
 
     private VersionTableMarkdown() {
     }

@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  * requests with PASID and first-level tables, register-based invalidation, PMRs, caching mode,
  * superpage mappings, unmaps.
  */
-public final class IntelIommuDriver implements IommuDriver {
+final class IntelIommuDriver implements IommuDriver {
 
     /** The DRHD's register base as the ACPI DMAR table reports it (a typical client DRHD). */
     public static final long REG_BASE = 0xfed9_0000L;
