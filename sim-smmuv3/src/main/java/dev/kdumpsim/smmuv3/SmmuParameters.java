@@ -1,5 +1,9 @@
 package dev.kdumpsim.smmuv3;
 
+import dev.kdumpsim.core.param.ModelParameter;
+import dev.kdumpsim.core.param.ParameterBuilder;
+import java.util.List;
+
 /**
  * Build-time parameters of one SMMUv3 instance: what its ID registers advertise and how long its
  * register handshakes and commands take.
@@ -9,38 +13,8 @@ package dev.kdumpsim.smmuv3;
  * prints "ias 44-bit, oas 44-bit" (v4.16 arm_smmu_device_hw_probe). Register bit positions follow IHI0070
  * §6.3.1 (IDR0), §6.3.2 (IDR1), §6.3.6 (IDR5).
  *
- * @param sidSizeBits IDR1.SIDSIZE: StreamID width in bits, 0..32 (default 16)
- * @param twoLevelStreamTable IDR0.ST_LEVEL = 0b01: 2-level stream tables supported (default true)
- * @param twoLevelCdTable IDR0.CD2L: 2-level CD tables supported (default true)
- * @param ttEndian IDR0.TTENDIAN: 0 mixed, 2 little, 3 big (default 0, mixed)
- * @param pri IDR0.PRI: Page Request Interface (default false; PRI is not modelled)
- * @param ats IDR0.ATS: PCIe ATS (default true; advertised only, ATS requests are not modelled)
- * @param sev IDR0.SEV: WFE wake-up on CMDQ updates (default true)
- * @param msi IDR0.MSI: MSI generation (default true; only CMD_SYNC completion writes are modelled)
- * @param coherentAccess IDR0.COHACC: coherent table/queue access (default true)
- * @param stage1 IDR0.S1P (default true)
- * @param stage2 IDR0.S2P (default true; advertised only, stage-2 STEs are not modelled)
- * @param stallModel IDR0.STALL_MODEL: 0 stall+terminate, 1 terminate only, 2 stall forced
- *     (default 0; stalling itself is not modelled, every fault terminates)
- * @param hyp IDR0.HYP: EL2 StreamWorld, enables CMD_TLBI_EL2_* (default true)
- * @param asid16 IDR0.ASID16 (default true)
- * @param vmid16 IDR0.VMID16 (default true)
- * @param oasBits IDR5.OAS as a bit count: 32, 36, 40, 42, 44, 48 or 52 (default 44)
- * @param granule4k IDR5.GRAN4K (default true)
- * @param granule64k IDR5.GRAN64K (default true)
- * @param eventQueueLog2Max IDR1.EVENTQS: log2 of the largest event queue, 0..19 (default 15)
- * @param commandQueueLog2Max IDR1.CMDQS: log2 of the largest command queue, 0..19 (default 16)
- * @param gbpaResetAbort reset value of GBPA.ABORT, IMPLEMENTATION DEFINED (§6.3.14); default
- *     false (QEMU's 0x1000: bypass while disabled)
- * @param cr0AckLatencyNs ns from a CR0 (or IRQ_CTRL) write to the matching CR0ACK (IRQ_CTRLACK)
- *     update (default 1000)
- * @param gbpaUpdateLatencyNs ns from a GBPA write with Update=1 to Update reading 0 (default 1000)
- * @param commandLatencyNs ns the SMMU takes to consume one command (default 200)
- * @param tlbHitLatencyNs ns added to a transaction that hits the TLB or needs no walk (default 5)
- * @param tableFetchLatencyNs ns per structure or descriptor read from memory (default 100)
- * @param tlbEntries TLB capacity in 4 KiB translations; full -> flushed whole (default 4096)
- * @param mergeBadStreamIdEvents merge a C_BAD_STREAMID identical to the newest unconsumed record
- *     (§7.3.1 permits it; default false, as QEMU and gem5 never merge)
+ * <p>Each parameter is declared once, with its default and meaning, in {@link #DESCRIPTORS} (in
+ * component order); {@link #builder()} starts from those defaults.
  */
 public record SmmuParameters(
         int sidSizeBits,
@@ -72,6 +46,44 @@ public record SmmuParameters(
         int tlbEntries,
         boolean mergeBadStreamIdEvents) {
 
+    private static <T> ModelParameter<T> p(String name, Class<T> type, T def, String description) {
+        return ModelParameter.of(name, type, def, description);
+    }
+
+    /** Every parameter, in component order: the single declaration of names, defaults and meanings. */
+    public static final List<ModelParameter<?>> DESCRIPTORS = List.of(
+        p("sidSizeBits", Integer.class, 16, "IDR1.SIDSIZE: StreamID width in bits, 0..32"),
+        p("twoLevelStreamTable", Boolean.class, true, "IDR0.ST_LEVEL = 0b01: 2-level stream tables supported"),
+        p("twoLevelCdTable", Boolean.class, true, "IDR0.CD2L: 2-level CD tables supported"),
+        p("ttEndian", Integer.class, 0, "IDR0.TTENDIAN: 0 mixed, 2 little, 3 big"),
+        p("pri", Boolean.class, false, "IDR0.PRI: Page Request Interface (PRI is not modelled)"),
+        p("ats", Boolean.class, true, "IDR0.ATS: PCIe ATS (advertised only, ATS requests are not modelled)"),
+        p("sev", Boolean.class, true, "IDR0.SEV: WFE wake-up on CMDQ updates"),
+        p("msi", Boolean.class, true, "IDR0.MSI: MSI generation (only CMD_SYNC completion writes are modelled)"),
+        p("coherentAccess", Boolean.class, true, "IDR0.COHACC: coherent table and queue access"),
+        p("stage1", Boolean.class, true, "IDR0.S1P: stage 1 translation"),
+        p("stage2", Boolean.class, true, "IDR0.S2P: stage 2 translation (advertised only, stage-2 STEs are not modelled)"),
+        p("stallModel", Integer.class, 0, "IDR0.STALL_MODEL: 0 stall+terminate, 1 terminate only, 2 stall forced"
+                + " (stalling is not modelled: every fault terminates)"),
+        p("hyp", Boolean.class, true, "IDR0.HYP: EL2 StreamWorld, enables CMD_TLBI_EL2_*"),
+        p("asid16", Boolean.class, true, "IDR0.ASID16: 16-bit ASIDs"),
+        p("vmid16", Boolean.class, true, "IDR0.VMID16: 16-bit VMIDs"),
+        p("oasBits", Integer.class, 44, "IDR5.OAS as a bit count: 32, 36, 40, 42, 44, 48 or 52"),
+        p("granule4k", Boolean.class, true, "IDR5.GRAN4K: 4 KiB translation granule"),
+        p("granule64k", Boolean.class, true, "IDR5.GRAN64K: 64 KiB translation granule"),
+        p("eventQueueLog2Max", Integer.class, 15, "IDR1.EVENTQS: log2 of the largest event queue, 0..19"),
+        p("commandQueueLog2Max", Integer.class, 16, "IDR1.CMDQS: log2 of the largest command queue, 0..19"),
+        p("gbpaResetAbort", Boolean.class, false, "reset value of GBPA.ABORT, IMPLEMENTATION DEFINED (§6.3.14);"
+                + " false is QEMU's 0x1000: bypass while disabled"),
+        p("cr0AckLatencyNs", Long.class, 1000L, "ns from a CR0 (or IRQ_CTRL) write to the matching CR0ACK (IRQ_CTRLACK) update"),
+        p("gbpaUpdateLatencyNs", Long.class, 1000L, "ns from a GBPA write with Update=1 to Update reading 0"),
+        p("commandLatencyNs", Long.class, 200L, "ns the SMMU takes to consume one command"),
+        p("tlbHitLatencyNs", Long.class, 5L, "ns added to a transaction that hits the TLB or needs no walk"),
+        p("tableFetchLatencyNs", Long.class, 100L, "ns per structure or descriptor read from memory"),
+        p("tlbEntries", Integer.class, 4096, "TLB capacity in 4 KiB translations; full -> flushed whole"),
+        p("mergeBadStreamIdEvents", Boolean.class, false, "merge a C_BAD_STREAMID identical to the newest unconsumed"
+                + " record (§7.3.1 permits it; QEMU and gem5 never merge)"));
+
     public SmmuParameters {
         if (sidSizeBits < 0 || sidSizeBits > 32) {
             throw new IllegalArgumentException("sidSizeBits must be 0..32, got " + sidSizeBits);
@@ -100,44 +112,58 @@ public record SmmuParameters(
 
     /** The 2018 report's SMMU: features 0x00001fef, OAS 44-bit, SIDSIZE 16, GBPA resets to bypass. */
     public static SmmuParameters defaults() {
-        return new SmmuParameters(16, true, true, 0, false, true, true, true, true, true, true, 0, true,
-                true, true, 44, true, true, 15, 16, false, 1000, 1000, 200, 5, 100, 4096, false);
+        return builder().build();
+    }
+
+    /** A builder from {@link #DESCRIPTORS}' defaults. */
+    public static Builder builder() {
+        return new Builder(ParameterBuilder.defaults(SmmuParameters.class, DESCRIPTORS));
+    }
+
+    /** A builder that starts from this record's values. */
+    public Builder toBuilder() {
+        return new Builder(ParameterBuilder.from(this, DESCRIPTORS));
     }
 
     public SmmuParameters withGbpaResetAbort(boolean abort) {
-        return new SmmuParameters(sidSizeBits, twoLevelStreamTable, twoLevelCdTable, ttEndian, pri, ats, sev, msi,
-                coherentAccess, stage1, stage2, stallModel, hyp, asid16, vmid16, oasBits, granule4k, granule64k,
-                eventQueueLog2Max, commandQueueLog2Max, abort, cr0AckLatencyNs, gbpaUpdateLatencyNs,
-                commandLatencyNs, tlbHitLatencyNs, tableFetchLatencyNs, tlbEntries, mergeBadStreamIdEvents);
+        return toBuilder().set("gbpaResetAbort", abort).build();
     }
 
     /** With IDR0.COHACC as given: whether the SMMU's table and queue accesses are coherent. */
     public SmmuParameters withCoherentAccess(boolean coherent) {
-        return new SmmuParameters(sidSizeBits, twoLevelStreamTable, twoLevelCdTable, ttEndian, pri, ats, sev, msi,
-                coherent, stage1, stage2, stallModel, hyp, asid16, vmid16, oasBits, granule4k, granule64k,
-                eventQueueLog2Max, commandQueueLog2Max, gbpaResetAbort, cr0AckLatencyNs, gbpaUpdateLatencyNs,
-                commandLatencyNs, tlbHitLatencyNs, tableFetchLatencyNs, tlbEntries, mergeBadStreamIdEvents);
+        return toBuilder().set("coherentAccess", coherent).build();
     }
 
     public SmmuParameters withMergeBadStreamIdEvents(boolean merge) {
-        return new SmmuParameters(sidSizeBits, twoLevelStreamTable, twoLevelCdTable, ttEndian, pri, ats, sev, msi,
-                coherentAccess, stage1, stage2, stallModel, hyp, asid16, vmid16, oasBits, granule4k, granule64k,
-                eventQueueLog2Max, commandQueueLog2Max, gbpaResetAbort, cr0AckLatencyNs, gbpaUpdateLatencyNs,
-                commandLatencyNs, tlbHitLatencyNs, tableFetchLatencyNs, tlbEntries, merge);
+        return toBuilder().set("mergeBadStreamIdEvents", merge).build();
     }
 
     public SmmuParameters withSidSizeBits(int bits) {
-        return new SmmuParameters(bits, twoLevelStreamTable, twoLevelCdTable, ttEndian, pri, ats, sev, msi,
-                coherentAccess, stage1, stage2, stallModel, hyp, asid16, vmid16, oasBits, granule4k, granule64k,
-                eventQueueLog2Max, commandQueueLog2Max, gbpaResetAbort, cr0AckLatencyNs, gbpaUpdateLatencyNs,
-                commandLatencyNs, tlbHitLatencyNs, tableFetchLatencyNs, tlbEntries, mergeBadStreamIdEvents);
+        return toBuilder().set("sidSizeBits", bits).build();
     }
 
     public SmmuParameters withLatencies(long cr0AckNs, long gbpaUpdateNs, long commandNs) {
-        return new SmmuParameters(sidSizeBits, twoLevelStreamTable, twoLevelCdTable, ttEndian, pri, ats, sev, msi,
-                coherentAccess, stage1, stage2, stallModel, hyp, asid16, vmid16, oasBits, granule4k, granule64k,
-                eventQueueLog2Max, commandQueueLog2Max, gbpaResetAbort, cr0AckNs, gbpaUpdateNs,
-                commandNs, tlbHitLatencyNs, tableFetchLatencyNs, tlbEntries, mergeBadStreamIdEvents);
+        return toBuilder().set("cr0AckLatencyNs", cr0AckNs).set("gbpaUpdateLatencyNs", gbpaUpdateNs)
+                .set("commandLatencyNs", commandNs).build();
+    }
+
+    /** Starts from defaults or a record; each {@link #set} overrides one parameter by its descriptor name. */
+    public static final class Builder {
+        private final ParameterBuilder<SmmuParameters> b;
+
+        private Builder(ParameterBuilder<SmmuParameters> b) {
+            this.b = b;
+        }
+
+        /** Sets the parameter named {@code name} (a {@link ModelParameter#name()}); for schema-driven loaders. */
+        public Builder set(String name, Object value) {
+            b.set(name, value);
+            return this;
+        }
+
+        public SmmuParameters build() {
+            return b.build();
+        }
     }
 
     /** SMMU_IDR0 as this SMMU reports it (IHI0070 §6.3.1). */

@@ -60,8 +60,7 @@ class CommandQueueTest {
 
     @Test
     void el2CommandIsIllegalWithoutHyp() {
-        SmmuParameters noHyp = new SmmuParameters(16, true, true, 0, false, true, true, true, true, true, true, 0,
-                false, true, true, 44, true, true, 15, 16, false, 1000, 1000, 200, 5, 100, 4096, false);
+        SmmuParameters noHyp = SmmuParameters.builder().set("hyp", false).build();
         SmmuTestBed t = new SmmuTestBed(noHyp);
         t.enableTwoLevel(true);
         t.submit(Command.tlbiEl2All());

@@ -1,10 +1,12 @@
 package dev.kdumpsim.vtd;
 
+import dev.kdumpsim.core.param.ModelParameter;
+import dev.kdumpsim.core.param.ParameterBuilder;
 import java.util.List;
 
 /**
  * Build-time parameters of one DMAR unit: what its CAP_REG/ECAP_REG advertise (10.4.2, 10.4.3) and
- * how long its handshakes and walks take. Each parameter is declared once, as a {@link VtdParameter}
+ * how long its handshakes and walks take. Each parameter is declared once, as a {@link ModelParameter}
  * in {@link #DESCRIPTORS} (name, default, one-line description); the record components follow the
  * same order and {@link Builder} starts from the declared defaults.
  *
@@ -43,12 +45,12 @@ public record VtdParameters(
         long tableFetchLatencyNs,
         int iotlbEntries) {
 
-    private static <T> VtdParameter<T> p(String name, Class<T> type, T def, String description) {
-        return new VtdParameter<>(name, type, def, description);
+    private static <T> ModelParameter<T> p(String name, Class<T> type, T def, String description) {
+        return ModelParameter.of(name, type, def, description);
     }
 
     /** Every parameter, in component order: the single declaration of names, defaults and meanings. */
-    public static final List<VtdParameter<?>> DESCRIPTORS = List.of(
+    public static final List<ModelParameter<?>> DESCRIPTORS = List.of(
         p("versionMajor", Integer.class, 1, "VER_REG.MAX: architecture major version (0..15)"),
         p("versionMinor", Integer.class, 0, "VER_REG.MIN: architecture minor version (0..15)"),
         p("domainIdBits", Integer.class, 16, "CAP.ND: domain-id width in bits, 4..16 and even"),
@@ -131,20 +133,12 @@ public record VtdParameters(
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(ParameterBuilder.defaults(VtdParameters.class, DESCRIPTORS));
     }
 
     /** A builder that starts from this record's values. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        Object[] v = {versionMajor, versionMinor, domainIdBits, mgawBits, agaw39Bits, agaw48Bits, superpage2M,
-            superpage1G, faultRecordCount, faultRecordingOffsetBytes, iotlbRegisterOffsetBytes,
-            pageSelectiveInvalidation, maxAddressMaskValue, enhancedSetRootTablePointer, enhancedSetIrTablePointer,
-            coherent, queuedInvalidation, interruptRemapping, extendedInterruptMode, passThrough, maxHandleMaskValue,
-            scalableMode, collapseFaultsPerSource, commandLatencyNs, invalidationLatencyNs, iotlbHitLatencyNs,
-            tableFetchLatencyNs, iotlbEntries};
-        System.arraycopy(v, 0, b.values, 0, v.length);
-        return b;
+        return new Builder(ParameterBuilder.from(this, DESCRIPTORS));
     }
 
     /** CAP_REG as this unit reports it (10.4.2). */
@@ -190,27 +184,16 @@ public record VtdParameters(
 
     /** Starts from {@link #DESCRIPTORS}' defaults; each setter overrides one parameter. */
     public static final class Builder {
-        private final Object[] values = new Object[DESCRIPTORS.size()];
+        private final ParameterBuilder<VtdParameters> b;
 
-        private Builder() {
-            for (int i = 0; i < values.length; i++) {
-                values[i] = DESCRIPTORS.get(i).defaultValue();
-            }
+        private Builder(ParameterBuilder<VtdParameters> b) {
+            this.b = b;
         }
 
-        /** Sets the parameter named {@code name} (a {@link VtdParameter#name()}); for schema-driven loaders. */
+        /** Sets the parameter named {@code name} (a {@link ModelParameter#name()}); for schema-driven loaders. */
         public Builder set(String name, Object value) {
-            for (int i = 0; i < values.length; i++) {
-                VtdParameter<?> d = DESCRIPTORS.get(i);
-                if (d.name().equals(name)) {
-                    if (!d.type().isInstance(value)) {
-                        throw new IllegalArgumentException(name + " needs a " + d.type().getSimpleName());
-                    }
-                    values[i] = value;
-                    return this;
-                }
-            }
-            throw new IllegalArgumentException("no VT-d parameter named " + name);
+            b.set(name, value);
+            return this;
         }
 
         public Builder mgawBits(int v) { return set("mgawBits", v); }
@@ -230,13 +213,7 @@ public record VtdParameters(
         public Builder iotlbEntries(int v) { return set("iotlbEntries", v); }
 
         public VtdParameters build() {
-            Object[] v = values;
-            return new VtdParameters((Integer) v[0], (Integer) v[1], (Integer) v[2], (Integer) v[3], (Boolean) v[4],
-                    (Boolean) v[5], (Boolean) v[6], (Boolean) v[7], (Integer) v[8], (Integer) v[9], (Integer) v[10],
-                    (Boolean) v[11], (Integer) v[12], (Boolean) v[13], (Boolean) v[14], (Boolean) v[15],
-                    (Boolean) v[16], (Boolean) v[17], (Boolean) v[18], (Boolean) v[19], (Integer) v[20],
-                    (Boolean) v[21], (Boolean) v[22], (Long) v[23], (Long) v[24], (Long) v[25], (Long) v[26],
-                    (Integer) v[27]);
+            return b.build();
         }
     }
 }

@@ -12,7 +12,7 @@ class VtdParametersTest {
         RecordComponent[] rc = VtdParameters.class.getRecordComponents();
         assertEquals(rc.length, VtdParameters.DESCRIPTORS.size());
         for (int i = 0; i < rc.length; i++) {
-            VtdParameter<?> d = VtdParameters.DESCRIPTORS.get(i);
+            dev.kdumpsim.core.param.ModelParameter<?> d = VtdParameters.DESCRIPTORS.get(i);
             assertEquals(rc[i].getName(), d.name());
             Class<?> boxed = rc[i].getType() == int.class ? Integer.class
                     : rc[i].getType() == long.class ? Long.class : Boolean.class;
