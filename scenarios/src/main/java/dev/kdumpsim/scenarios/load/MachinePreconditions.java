@@ -1,7 +1,8 @@
 package dev.kdumpsim.scenarios.load;
 
 import dev.kdumpsim.kernel.boot.BootTimeline;
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.binding.Locations;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.model.ActionKind;
 import dev.kdumpsim.scenarios.model.Endpoint;
 import dev.kdumpsim.scenarios.model.KernelClock;

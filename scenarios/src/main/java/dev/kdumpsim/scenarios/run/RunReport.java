@@ -6,12 +6,12 @@ import dev.kdumpsim.kernel.verdict.AerDeviceSummary;
 import dev.kdumpsim.kernel.verdict.Corruption;
 import dev.kdumpsim.kernel.verdict.LedgerFate;
 import dev.kdumpsim.pcie.Bdf;
-import dev.kdumpsim.scenarios.ScenarioJson;
+import dev.kdumpsim.scenarios.binding.ScenarioJson;
 import dev.kdumpsim.scenarios.model.Scenario;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**

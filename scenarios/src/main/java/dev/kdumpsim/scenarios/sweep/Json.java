@@ -1,7 +1,6 @@
 package dev.kdumpsim.scenarios.sweep;
 
-import dev.kdumpsim.scenarios.JsonWriter;
-
+import dev.kdumpsim.scenarios.binding.JsonWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

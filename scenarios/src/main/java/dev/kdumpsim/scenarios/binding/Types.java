@@ -1,4 +1,4 @@
-package dev.kdumpsim.scenarios.load;
+package dev.kdumpsim.scenarios.binding;
 
 import dev.kdumpsim.scenarios.model.Doc;
 import dev.kdumpsim.scenarios.model.SpecName;

@@ -1,4 +1,4 @@
-package dev.kdumpsim.scenarios;
+package dev.kdumpsim.scenarios.binding;
 
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,11 @@
-package dev.kdumpsim.scenarios;
+package dev.kdumpsim.scenarios.load;
 
-import dev.kdumpsim.scenarios.load.Extends;
-import dev.kdumpsim.scenarios.load.RecordBinder;
-import dev.kdumpsim.scenarios.load.Types;
-import dev.kdumpsim.scenarios.load.Yaml;
+import dev.kdumpsim.scenarios.binding.JsonWriter;
+import dev.kdumpsim.scenarios.binding.RecordBinder;
+import dev.kdumpsim.scenarios.binding.ScenarioJson;
+import dev.kdumpsim.scenarios.binding.Types;
+import dev.kdumpsim.scenarios.binding.Yaml;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.model.Doc;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.model.SpecName;

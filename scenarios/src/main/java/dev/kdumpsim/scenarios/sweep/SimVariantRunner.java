@@ -1,8 +1,7 @@
-package dev.kdumpsim.scenarios.run;
+package dev.kdumpsim.scenarios.sweep;
 
 import dev.kdumpsim.scenarios.model.Scenario;
-import dev.kdumpsim.scenarios.sweep.VariantOutcome;
-import dev.kdumpsim.scenarios.sweep.VariantRunner;
+import dev.kdumpsim.scenarios.run.ScenarioRunner;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

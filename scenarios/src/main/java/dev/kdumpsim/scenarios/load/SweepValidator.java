@@ -1,12 +1,13 @@
-package dev.kdumpsim.scenarios.sweep;
+package dev.kdumpsim.scenarios.load;
 
-import dev.kdumpsim.scenarios.ScenarioException;
-import dev.kdumpsim.scenarios.load.Locations;
-import dev.kdumpsim.scenarios.load.Suggest;
+import dev.kdumpsim.scenarios.binding.Locations;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.error.Suggest;
 import dev.kdumpsim.scenarios.model.HeatmapAxes;
 import dev.kdumpsim.scenarios.model.PolicyCharts;
 import dev.kdumpsim.scenarios.model.Sweep;
 import dev.kdumpsim.scenarios.model.SweepParameter;
+import dev.kdumpsim.scenarios.value.ValueRange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.kdumpsim.scenarios;
+package dev.kdumpsim.scenarios.binding;
 
 import dev.kdumpsim.scenarios.model.SpecName;
 import dev.kdumpsim.scenarios.value.Bdf;
@@ -44,7 +44,7 @@ public final class ScenarioJson {
             m.forEach((k, v) -> out.put(String.valueOf(k), toJsonValue(v)));
             return out;
         }
-        if (dev.kdumpsim.scenarios.load.Types.TYPED_VALUES.contains(value.getClass())) {
+        if (dev.kdumpsim.scenarios.binding.Types.TYPED_VALUES.contains(value.getClass())) {
             return value.toString(); // typed values: their parseable syntax
         }
         if (value instanceof Record r) {
@@ -52,7 +52,7 @@ public final class ScenarioJson {
             for (RecordComponent rc : r.getClass().getRecordComponents()) {
                 try {
                     Object v = toJsonValue(rc.getAccessor().invoke(r));
-                    if (v instanceof Map<?, ?> others && dev.kdumpsim.scenarios.load.Types.doc(rc).otherKeys()) {
+                    if (v instanceof Map<?, ?> others && dev.kdumpsim.scenarios.binding.Types.doc(rc).otherKeys()) {
                         others.forEach((k, x) -> out.put(String.valueOf(k), x)); // its keys sit in the record's own mapping
                     } else if (v != null) {
                         out.put(rc.getName(), v);
