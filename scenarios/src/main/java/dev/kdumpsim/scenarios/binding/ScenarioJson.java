@@ -1,6 +1,6 @@
 package dev.kdumpsim.scenarios.binding;
 
-import dev.kdumpsim.scenarios.model.SpecName;
+import dev.kdumpsim.kernel.SpecNamed;
 import dev.kdumpsim.scenarios.value.Bdf;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ public final class ScenarioJson {
         if (value instanceof Optional<?> o) {
             return o.map(ScenarioJson::toJsonValue).orElse(null);
         }
-        if (value instanceof SpecName n) {
+        if (value instanceof SpecNamed n) {
             return n.specName();
         }
         if (value instanceof Bdf b) {

@@ -1,5 +1,6 @@
 package dev.kdumpsim.scenarios.load;
 
+import dev.kdumpsim.kernel.SpecNamed;
 import dev.kdumpsim.scenarios.binding.JsonWriter;
 import dev.kdumpsim.scenarios.binding.RecordBinder;
 import dev.kdumpsim.scenarios.binding.ScenarioJson;
@@ -8,7 +9,6 @@ import dev.kdumpsim.scenarios.binding.Yaml;
 import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.model.Doc;
 import dev.kdumpsim.scenarios.model.Scenario;
-import dev.kdumpsim.scenarios.model.SpecName;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -102,7 +102,7 @@ public final class JsonSchemas {
             s.put("enum", Types.specNames(c));
             List<String> lines = new ArrayList<>();
             for (Object e : c.getEnumConstants()) {
-                lines.add(((SpecName) e).specName() + ": " + ((SpecName) e).description());
+                lines.add(((SpecNamed) e).specName() + ": " + ((SpecNamed) e).description());
             }
             s.put("description", String.join("; ", lines));
         } else if (Types.isTypedValue(type)) {

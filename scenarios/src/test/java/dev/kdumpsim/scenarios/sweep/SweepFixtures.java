@@ -1,8 +1,8 @@
 package dev.kdumpsim.scenarios.sweep;
 
-import dev.kdumpsim.scenarios.model.Mitigation;
+import dev.kdumpsim.kernel.policy.Mitigation;
+import dev.kdumpsim.kernel.smmu.SmmuDriverPolicy;
 import dev.kdumpsim.scenarios.model.Scenario;
-import dev.kdumpsim.scenarios.model.SmmuDriverPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
