@@ -71,6 +71,6 @@ public final class ScenarioJson {
 
     /** Pretty-printed JSON (2-space indent, "\n" line ends), deterministic. */
     public static String toJson(Object value) {
-        return JsonWriter.pretty(toJsonValue(value));
+        return Json.pretty(toJsonValue(value));
     }
 }

@@ -1,7 +1,7 @@
 package dev.kdumpsim.scenarios.load;
 
 import dev.kdumpsim.kernel.SpecNamed;
-import dev.kdumpsim.scenarios.binding.JsonWriter;
+import dev.kdumpsim.scenarios.binding.Json;
 import dev.kdumpsim.scenarios.binding.RecordBinder;
 import dev.kdumpsim.scenarios.binding.ScenarioJson;
 import dev.kdumpsim.scenarios.binding.Types;
@@ -34,7 +34,7 @@ public final class JsonSchemas {
         root.put("title", "kdumpsim scenario");
         root.putAll(schema(Scenario.class));
         root.put("properties", withExtends(root.get("properties")));
-        return JsonWriter.pretty(root);
+        return Json.pretty(root);
     }
 
     /** {@code extends:} is not a field of the model (the loader merges it away, {@link Extends}) but editors must accept it. */

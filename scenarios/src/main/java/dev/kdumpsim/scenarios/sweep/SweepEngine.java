@@ -1,5 +1,6 @@
 package dev.kdumpsim.scenarios.sweep;
 
+import dev.kdumpsim.scenarios.binding.Json;
 import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.model.Scenario;
 import java.io.IOException;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kdumpsim.scenarios.binding.Json;
 import dev.kdumpsim.scenarios.error.ScenarioException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
