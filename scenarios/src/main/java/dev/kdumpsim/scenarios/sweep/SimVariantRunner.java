@@ -19,7 +19,7 @@ public final class SimVariantRunner implements VariantRunner {
     @Override
     public VariantOutcome run(Scenario variant) {
         ScenarioRunner.Outcome o = ScenarioRunner.run(variant, VERSION);
-        return new VariantOutcome(o.passed(), o.failures(), metrics(o.report()));
+        return new VariantOutcome(o.passed(), o.failures(), metrics(o.report()), o.result().endNs());
     }
 
     /**
