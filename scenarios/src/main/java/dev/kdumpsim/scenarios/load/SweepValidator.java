@@ -18,7 +18,7 @@ import java.util.Map;
  * parameters need values or a range (not both), distinct paths and values, a well-formed range;
  * seeds at least 1; exclude filters and plot axes must name swept parameters (and listed values),
  * so a typo never silently runs or skips the wrong variants. Whether a value fits its path's type
- * is checked when the sweep is expanded ({@link SweepPlan}), by loading the scenario with it.
+ * is checked when the sweep is expanded ({@code sweep.SweepPlan}), by loading the scenario with it.
  */
 public final class SweepValidator {
 
