@@ -27,7 +27,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.kdumpsim");
 
     @ParameterizedTest
-    @ValueSource(strings = {"core", "pcie", "smmuv3", "vtd", "kernel", "cli", "bench"})
+    @ValueSource(strings = {"core", "pcie", "smmuv3", "vtd", "kernel", "scenarios", "cli", "bench"})
     void eachModulesPackagesAreFreeOfCycles(String module) {
         slices().assignedFrom(packagesOf("dev.kdumpsim." + module)).should().beFreeOfCycles()
                 .allowEmptyShould(true).check(PRODUCT);

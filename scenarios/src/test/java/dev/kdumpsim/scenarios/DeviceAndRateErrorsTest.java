@@ -3,6 +3,8 @@ package dev.kdumpsim.scenarios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.kdumpsim.scenarios.load.JsonSchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kdumpsim.kernel.machine.RasConfig;
 import dev.kdumpsim.kernel.ras.CperSeverityPolicy;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.run.MachineAssembler;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,8 @@
 package dev.kdumpsim.scenarios;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.run.RunBudget;
 import dev.kdumpsim.scenarios.run.ScenarioRunner;

@@ -2,6 +2,8 @@ package dev.kdumpsim.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

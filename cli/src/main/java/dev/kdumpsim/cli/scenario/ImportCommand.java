@@ -2,7 +2,7 @@ package dev.kdumpsim.cli.scenario;
 
 import dev.kdumpsim.cli.common.ExitCodes;
 import dev.kdumpsim.cli.common.UserInputException;
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.importer.LogImport;
 import java.io.PrintWriter;
 import java.nio.file.Path;

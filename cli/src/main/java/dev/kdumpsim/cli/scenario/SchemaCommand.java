@@ -1,7 +1,7 @@
 package dev.kdumpsim.cli.scenario;
 
 import dev.kdumpsim.cli.common.ExitCodes;
-import dev.kdumpsim.scenarios.JsonSchemas;
+import dev.kdumpsim.scenarios.load.JsonSchemas;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,8 +1,8 @@
 package dev.kdumpsim.cli.scenario;
 
 import dev.kdumpsim.cli.common.ExitCodes;
-import dev.kdumpsim.scenarios.ScenarioException;
-import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.run.MachineAssembler;
 import dev.kdumpsim.scenarios.run.RunBudget;
 import java.io.PrintWriter;

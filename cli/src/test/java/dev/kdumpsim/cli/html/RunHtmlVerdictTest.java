@@ -3,7 +3,7 @@ package dev.kdumpsim.cli.html;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.run.ScenarioRunner;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kdumpsim.cli.KdumpSim;
-import dev.kdumpsim.scenarios.model.Mitigation;
+import dev.kdumpsim.kernel.policy.Mitigation;
+import dev.kdumpsim.kernel.smmu.SmmuDriverPolicy;
 import dev.kdumpsim.scenarios.model.Scenario;
-import dev.kdumpsim.scenarios.model.SmmuDriverPolicy;
 import dev.kdumpsim.scenarios.sweep.VariantOutcome;
 import dev.kdumpsim.scenarios.sweep.VariantRunner;
 import java.io.IOException;

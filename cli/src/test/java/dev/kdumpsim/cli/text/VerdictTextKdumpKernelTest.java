@@ -2,7 +2,7 @@ package dev.kdumpsim.cli.text;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.run.ScenarioRunner;
 import java.nio.file.Path;
 import java.util.List;

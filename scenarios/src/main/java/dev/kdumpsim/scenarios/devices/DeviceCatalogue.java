@@ -1,10 +1,10 @@
 package dev.kdumpsim.scenarios.devices;
 
-import dev.kdumpsim.scenarios.ScenarioException;
-import dev.kdumpsim.scenarios.load.RecordBinder;
-import dev.kdumpsim.scenarios.load.Suggest;
-import dev.kdumpsim.scenarios.load.Types;
-import dev.kdumpsim.scenarios.load.Yaml;
+import dev.kdumpsim.scenarios.binding.RecordBinder;
+import dev.kdumpsim.scenarios.binding.Types;
+import dev.kdumpsim.scenarios.binding.Yaml;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.error.Suggest;
 import dev.kdumpsim.scenarios.model.DriverConfig;
 import dev.kdumpsim.scenarios.model.Endpoint;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.kdumpsim.scenarios.devices;
 
-import dev.kdumpsim.scenarios.ScenarioException;
-import dev.kdumpsim.scenarios.load.Suggest;
-import dev.kdumpsim.scenarios.load.Yaml;
+import dev.kdumpsim.scenarios.binding.Yaml;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.error.Suggest;
 import dev.kdumpsim.scenarios.value.Bdf;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.kdumpsim.scenarios.importer;
 
-import dev.kdumpsim.scenarios.ScenarioException;
-import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.run.MachineAssembler;
 import dev.kdumpsim.scenarios.value.Bdf;

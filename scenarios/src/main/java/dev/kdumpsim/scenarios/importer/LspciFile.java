@@ -1,6 +1,6 @@
 package dev.kdumpsim.scenarios.importer;
 
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 
 /**
  * One file of lspci output ({@code -tv}, {@code -nn}, {@code -vvv}, or several of them

@@ -1,8 +1,8 @@
 package dev.kdumpsim.scenarios.importer;
 
-import dev.kdumpsim.scenarios.ScenarioException;
 import dev.kdumpsim.scenarios.devices.DeviceCatalogue;
 import dev.kdumpsim.scenarios.devices.DevicePreset;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,8 @@
 package dev.kdumpsim.scenarios.load;
 
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.binding.Locations;
+import dev.kdumpsim.scenarios.binding.Yaml;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.model.AerRegisters;
 import dev.kdumpsim.scenarios.model.CompletionTimeoutSetting;
 import dev.kdumpsim.scenarios.model.DriverConfig;

@@ -1,7 +1,10 @@
 package dev.kdumpsim.scenarios.load;
 
 import dev.kdumpsim.kernel.boot.BootTimeline;
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.kernel.machine.Machine;
+import dev.kdumpsim.scenarios.binding.Locations;
+import dev.kdumpsim.scenarios.binding.Yaml;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.model.ActionKind;
 import dev.kdumpsim.scenarios.model.Endpoint;
 import dev.kdumpsim.scenarios.model.KernelClock;
@@ -33,7 +36,8 @@ import java.util.TreeMap;
  *     second device; a switch is the one device on its port's link), a completion timeout above zero.</li>
  * <li>SBR targets a bridge (it sets Bridge Control.Secondary Bus Reset, a type 1 register).</li>
  * </ul>
- * Driver, memory and StreamID checks are in {@link ScenarioValidator} and {@link MemoryPreconditions}.
+ * Driver and topology checks are in {@link TopologyChecks}, memory in {@link MemoryPreconditions}, StreamIDs in
+ * {@link IommuUnitChecks}; {@link #buildable} builds the Machine as the last net.
  */
 final class MachinePreconditions {
 
@@ -193,6 +197,20 @@ final class MachinePreconditions {
         if (a.action() == ActionKind.SBR && !"root port".equals(kind) && !"downstream port".equals(kind)) {
             throw at.error(a, "device", "sbr resets the link below a bridge, and " + a.device().get() + " is a " + kind,
                     "name the root port or switch downstream port above the device");
+        }
+    }
+
+    /**
+     * The last net: the Machine is built (not run) from the scenario, so any precondition of
+     * assembly or of the Machine's constructor that the checks before do not name yet is still a
+     * located error at load rather than an exception at run.
+     */
+    void buildable(Scenario s) throws ScenarioException {
+        try {
+            new Machine(MachineAssembler.assemble(s));
+        } catch (RuntimeException e) {
+            throw at.error(s, null, "the machine model cannot be built from this scenario: " + Yaml.oneLine(String.valueOf(e.getMessage())),
+                    "validation should have named the value to change: please report this scenario");
         }
     }
 }

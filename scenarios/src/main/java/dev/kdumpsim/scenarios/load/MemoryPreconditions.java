@@ -4,13 +4,16 @@ import dev.kdumpsim.core.AddressRange;
 import dev.kdumpsim.core.PhysicalMemory;
 import dev.kdumpsim.core.Simulation;
 import dev.kdumpsim.kernel.arch.Arches;
-import dev.kdumpsim.kernel.version.KernelRelease;
-import dev.kdumpsim.kernel.version.KernelVersion;
 import dev.kdumpsim.kernel.mm.CrashkernelReservation;
 import dev.kdumpsim.kernel.mm.DramLayout;
 import dev.kdumpsim.kernel.mm.KdumpMemory;
 import dev.kdumpsim.kernel.mm.Memblock;
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.kernel.version.KernelRelease;
+import dev.kdumpsim.kernel.version.KernelVersion;
+import dev.kdumpsim.scenarios.binding.Locations;
+import dev.kdumpsim.scenarios.binding.Yaml;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.model.DramBank;
 import dev.kdumpsim.scenarios.model.DriverConfig;
 import dev.kdumpsim.scenarios.model.IovaGranule;
 import dev.kdumpsim.scenarios.model.Kernel;
@@ -47,6 +50,31 @@ final class MemoryPreconditions {
 
     MemoryPreconditions(Locations at) {
         this.at = at;
+    }
+
+    /** platform.dram: at least one bank, none empty, past 2^63 or overlapping another; the layout the checks below place memory in. */
+    DramLayout dram(List<DramBank> banks, Object platform) throws ScenarioException {
+        if (banks.isEmpty()) {
+            throw at.error(platform, "dram", "no DRAM bank", "write dram: [{base: \"0x80000000\", size: 8GiB}]");
+        }
+        List<AddressRange> ranges = new ArrayList<>();
+        for (DramBank b : banks) {
+            if (b.size().bytes() == 0) {
+                throw at.error(b, "size", "DRAM bank of size 0", "give the bank's size, e.g. 8GiB");
+            }
+            if (b.base().value() + b.size().bytes() < 0) {
+                throw at.error(b, "size", "DRAM bank " + b.base() + " + " + b.size() + " goes past 2^63", "");
+            }
+            AddressRange r = new AddressRange(b.base().value(), b.size().bytes());
+            for (int i = 0; i < ranges.size(); i++) {
+                if (ranges.get(i).overlaps(r)) {
+                    throw at.error(b, "base", "DRAM bank " + b.base() + "-" + hex(r.end()) + " overlaps bank " + banks.get(i).base() + "-"
+                            + hex(ranges.get(i).end()), "banks must not overlap");
+                }
+            }
+            ranges.add(r);
+        }
+        return new DramLayout(ranges);
     }
 
     /** The crashkernel region the Machine will reserve; errors when it cannot be placed or cannot hold the kdump kernel. */
@@ -145,5 +173,9 @@ final class MemoryPreconditions {
             s.add("0x" + Long.toHexString(r.base()) + "-0x" + Long.toHexString(r.end()));
         }
         return String.join(", ", s);
+    }
+
+    private static String hex(long v) {
+        return "0x" + Long.toHexString(v);
     }
 }

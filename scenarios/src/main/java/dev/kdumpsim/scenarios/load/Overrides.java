@@ -1,6 +1,9 @@
 package dev.kdumpsim.scenarios.load;
 
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.binding.Types;
+import dev.kdumpsim.scenarios.binding.Yaml;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.error.Suggest;
 import dev.kdumpsim.scenarios.model.Scenario;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;

@@ -1,6 +1,7 @@
 package dev.kdumpsim.scenarios.load;
 
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.binding.Locations;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.model.RateExpectations;
 import dev.kdumpsim.scenarios.run.RateKey;
 

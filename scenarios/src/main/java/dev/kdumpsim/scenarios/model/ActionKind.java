@@ -1,7 +1,9 @@
 package dev.kdumpsim.scenarios.model;
 
+import dev.kdumpsim.kernel.api.SpecNamed;
+
 /** What a timeline action does. */
-public enum ActionKind implements SpecName {
+public enum ActionKind implements SpecNamed {
     PANIC("panic", "kernel #1 panics: __crash_kexec, machine_crash_shutdown, the kdump kernel boots"),
     FLR("flr", "Function Level Reset of device (PCIe 6.6.2)"),
     SBR("sbr", "Secondary Bus Reset of the bus below device's upstream port (or below device if it is a port)"),

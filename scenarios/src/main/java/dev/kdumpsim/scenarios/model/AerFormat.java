@@ -1,7 +1,9 @@
 package dev.kdumpsim.scenarios.model;
 
+import dev.kdumpsim.kernel.api.SpecNamed;
+
 /** How the kdump kernel prints AER errors. */
-public enum AerFormat implements SpecName {
+public enum AerFormat implements SpecNamed {
     FIRMWARE_FIRST("firmware-first", "GHES/CPER cper_print_aer lines as in the 2018 report (aer_status, names, aer_layer, aer_uncor_severity, TLP Header)"),
     NATIVE("native", "v4.19+ native AER: 'AER: PCIe Bus Error: severity=...', status/mask, '[18] MalfTLP (First)', TLP Header");
 

@@ -1,10 +1,12 @@
 package dev.kdumpsim.scenarios.model;
 
+import dev.kdumpsim.kernel.api.SpecNamed;
+
 /**
  * A Completion Timeout range a function supports: Device Capabilities 2 "Completion Timeout Ranges
  * Supported", bits 3:0 = ranges A-D (PCIe r5.0 §7.5.3.15).
  */
-public enum CompletionTimeoutRange implements SpecName {
+public enum CompletionTimeoutRange implements SpecNamed {
     A("A", "50 us to 10 ms (DevCap2 bit 0)", 1),
     B("B", "10 ms to 250 ms (DevCap2 bit 1)", 2),
     C("C", "250 ms to 4 s (DevCap2 bit 2)", 4),

@@ -1,11 +1,13 @@
 package dev.kdumpsim.scenarios.model;
 
+import dev.kdumpsim.kernel.api.SpecNamed;
+
 /**
  * A Device Control 2 Completion Timeout Value (PCIe r5.0 §7.5.3.16, bits 3:0), named by the
  * range it selects; the model times a request out at the range's upper bound (sim-pcie
  * CompletionTimeoutControl).
  */
-public enum CompletionTimeoutValue implements SpecName {
+public enum CompletionTimeoutValue implements SpecNamed {
     DEFAULT("default", "0000b: the default range, 50 us to 50 ms (the endpoint's completionTimeout)", 0b0000, null),
     A_50US_100US("50us-100us", "0001b, range A", 0b0001, CompletionTimeoutRange.A),
     A_1MS_10MS("1ms-10ms", "0010b, range A", 0b0010, CompletionTimeoutRange.A),

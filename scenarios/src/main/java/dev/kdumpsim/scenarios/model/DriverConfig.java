@@ -1,5 +1,6 @@
 package dev.kdumpsim.scenarios.model;
 
+import dev.kdumpsim.kernel.driver.DriverProfile;
 import dev.kdumpsim.scenarios.value.Bdf;
 import dev.kdumpsim.scenarios.value.ByteSize;
 import java.util.Optional;

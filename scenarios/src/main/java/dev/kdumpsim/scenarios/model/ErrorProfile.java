@@ -1,7 +1,9 @@
 package dev.kdumpsim.scenarios.model;
 
+import dev.kdumpsim.kernel.api.SpecNamed;
+
 /** How an endpoint reacts to error completions. */
-public enum ErrorProfile implements SpecName {
+public enum ErrorProfile implements SpecNamed {
     NORMAL("normal", "logs the completion status per PCIe spec and retries or gives up cleanly"),
     DEFECTIVE_COMPLETION("defective-completion", "mis-parses error completions as Malformed TLP (AER status bit 18), as the 2018 report's endpoint did");
 

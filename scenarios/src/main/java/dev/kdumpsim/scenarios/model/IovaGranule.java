@@ -1,7 +1,9 @@
 package dev.kdumpsim.scenarios.model;
 
+import dev.kdumpsim.kernel.api.SpecNamed;
+
 /** The IOMMU page size the kernel's DMA domains use. */
-public enum IovaGranule implements SpecName {
+public enum IovaGranule implements SpecNamed {
     G4K("4KiB", "4 KiB pages (arm64 4K kernel)"),
     G64K("64KiB", "64 KiB pages (arm64 64K kernel)");
 

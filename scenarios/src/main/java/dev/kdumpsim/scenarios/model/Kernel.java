@@ -1,5 +1,6 @@
 package dev.kdumpsim.scenarios.model;
 
+import dev.kdumpsim.kernel.smmu.SmmuDriverPolicy;
 import dev.kdumpsim.scenarios.value.IommuDriverName;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public record Kernel(
             iovaGranule = pageSize.get();
         }
         if (iommuDriver.isPresent() && smmuDriver.isEmpty() && "smmuv3".equals(iommuDriver.get().model())) {
-            smmuDriver = Optional.of(SmmuDriverPolicy.bySpec(iommuDriver.get().specName()));
+            smmuDriver = Optional.of(SmmuDriverPolicy.bySpecName(iommuDriver.get().specName()));
         }
     }
 

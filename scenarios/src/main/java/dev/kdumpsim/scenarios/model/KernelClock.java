@@ -1,7 +1,9 @@
 package dev.kdumpsim.scenarios.model;
 
+import dev.kdumpsim.kernel.api.SpecNamed;
+
 /** Which kernel's log clock a timeline time is measured on. */
-public enum KernelClock implements SpecName {
+public enum KernelClock implements SpecNamed {
     FIRST("first", "kernel #1's clock, from its boot"),
     KDUMP("kdump", "the kdump kernel's clock, from its boot (restarts at 0)");
 

@@ -1,5 +1,6 @@
 package dev.kdumpsim.scenarios.model;
 
+import dev.kdumpsim.kernel.policy.Mitigation;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.kdumpsim.scenarios.model;
 
+import dev.kdumpsim.kernel.verdict.KdumpKernelState;
 import dev.kdumpsim.scenarios.value.Bdf;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package dev.kdumpsim.scenarios.run;
 
 import dev.kdumpsim.kernel.machine.RasConfig;
-import dev.kdumpsim.kernel.ras.CperSeverityPolicy;
 import dev.kdumpsim.scenarios.model.Ras;
 import dev.kdumpsim.core.AddressRange;
 import dev.kdumpsim.kernel.arch.Arches;
@@ -12,7 +11,6 @@ import dev.kdumpsim.kernel.iommu.SmmuV3Config;
 import dev.kdumpsim.kernel.iommu.VtdConfig;
 import dev.kdumpsim.kernel.machine.IommuPolicies;
 import dev.kdumpsim.kernel.machine.SwitchConfig;
-import dev.kdumpsim.kernel.driver.DriverProfile;
 import dev.kdumpsim.kernel.driver.DriverSpec;
 import dev.kdumpsim.kernel.machine.EndpointConfig;
 import dev.kdumpsim.kernel.machine.KernelConfig;
@@ -100,7 +98,7 @@ public final class MachineAssembler {
         RootComplexParams rc = new RootComplexParams(0, arr, rcModel.abortCompletionTd(), 200, true, rid);
 
         Set<Mitigation> mitigations = EnumSet.noneOf(Mitigation.class);
-        s.mitigations().forEach(m -> mitigations.add(Mitigation.bySpecName(m.specName())));
+        mitigations.addAll(s.mitigations());
         List<TimelineEvent> timeline = new ArrayList<>();
         for (TimelineAction a : s.timeline()) {
             timeline.add(event(a));
@@ -127,13 +125,10 @@ public final class MachineAssembler {
     }
 
     static SmmuParameters smmu(Smmu m) {
-        SmmuParameters d = SmmuParameters.defaults();
-        return new SmmuParameters(m.sidSizeBits(), m.streamTable() == StreamTableFormat.TWO_LEVEL, d.twoLevelCdTable(),
-                d.ttEndian(), d.pri(), d.ats(), d.sev(), d.msi(), d.coherentAccess(), d.stage1(), d.stage2(),
-                d.stallModel(), d.hyp(), d.asid16(), d.vmid16(), m.oasBits(), d.granule4k(), d.granule64k(),
-                d.eventQueueLog2Max(), d.commandQueueLog2Max(), m.gbpaResetAbort(), m.cr0AckLatency().nanos(),
-                d.gbpaUpdateLatencyNs(), d.commandLatencyNs(), d.tlbHitLatencyNs(), d.tableFetchLatencyNs(),
-                d.tlbEntries(), m.mergeBadStreamIdEvents());
+        return SmmuParameters.builder().set("sidSizeBits", m.sidSizeBits())
+                .set("twoLevelStreamTable", m.streamTable() == StreamTableFormat.TWO_LEVEL).set("oasBits", m.oasBits())
+                .set("gbpaResetAbort", m.gbpaResetAbort()).set("cr0AckLatencyNs", m.cr0AckLatency().nanos())
+                .set("mergeBadStreamIdEvents", m.mergeBadStreamIdEvents()).build();
     }
 
     /**
@@ -196,14 +191,9 @@ public final class MachineAssembler {
         BootTimeline t = bootTimeline(k, preset);
         List<DriverSpec> drivers = new ArrayList<>();
         for (DriverConfig d : k.drivers()) {
-            DriverProfile p = switch (d.profile()) {
-                case NIC -> DriverProfile.NIC;
-                case STORAGE -> DriverProfile.STORAGE;
-                case NONE -> DriverProfile.NONE;
-            };
-            drivers.add(new DriverSpec(d.device().requesterId(), p, d.rings(), d.ringEntries(),
+            drivers.add(new DriverSpec(d.device().requesterId(), d.profile(), d.rings(), d.ringEntries(),
                     (int) d.bufferSize().bytes(), d.iovaFootprint().bytes(), d.dmaRatePerSec(),
-                    d.name().orElse(DriverSpec.modelName(p))));
+                    d.name().orElse(DriverSpec.modelName(d.profile()))));
         }
         long granule = k.iovaGranule() == IovaGranule.G64K ? 65536 : 4096;
         if (k.version().isPresent()) {
@@ -221,7 +211,7 @@ public final class MachineAssembler {
             return new KernelConfig(k.cmdline(), KernelVersion.unnamed(java.util.Map.of()), policy, granule, t, drivers,
                     k.aer() == AerFormat.NATIVE);
         }
-        return new KernelConfig(k.cmdline(), SmmuDriverPolicy.bySpecName(k.namedPolicy().orElse(k.driverPolicy().specName())),
+        return new KernelConfig(k.cmdline(), k.namedPolicy().map(SmmuDriverPolicy::bySpecName).orElse(k.driverPolicy()),
                 granule, t, drivers,
                 k.aer() == AerFormat.NATIVE);
     }
@@ -232,13 +222,8 @@ public final class MachineAssembler {
             return RasConfig.DEFAULT;
         }
         Ras r = p.ras().get();
-        CperSeverityPolicy policy = switch (r.cperSeverity()) {
-            case FROM_AER_SEVERITY -> CperSeverityPolicy.FROM_AER_SEVERITY;
-            case RECOVERABLE -> CperSeverityPolicy.RECOVERABLE;
-            case FATAL -> CperSeverityPolicy.FATAL;
-        };
         int esr = r.serrorEsr().map(h -> (int) h.value()).orElse(RasConfig.DEFAULT.serrorEsr());
-        return new RasConfig(policy, r.abortedDmaSError(), esr);
+        return new RasConfig(r.cperSeverity(), r.abortedDmaSError(), esr);
     }
 
     private static BootTimeline with(BootTimeline t, String phase, Optional<SimDuration> d) {

@@ -1,6 +1,6 @@
 package dev.kdumpsim.scenarios.run;
 
-import dev.kdumpsim.scenarios.load.Suggest;
+import dev.kdumpsim.scenarios.error.Suggest;
 import dev.kdumpsim.scenarios.value.LogPattern;
 import java.util.List;
 import java.util.Map;

@@ -6,12 +6,12 @@ import dev.kdumpsim.kernel.verdict.AerDeviceSummary;
 import dev.kdumpsim.kernel.verdict.Corruption;
 import dev.kdumpsim.kernel.verdict.LedgerFate;
 import dev.kdumpsim.pcie.Bdf;
-import dev.kdumpsim.scenarios.ScenarioJson;
+import dev.kdumpsim.scenarios.binding.ScenarioJson;
 import dev.kdumpsim.scenarios.model.Scenario;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -173,7 +173,8 @@ public final class RunReport {
         return String.format(Locale.ROOT, "0x%016x", v);
     }
 
-    static String seconds(long ns) {
+    /** {@code ns} as seconds with six decimals ("12.345678"), as report.json's timeline and junit.xml's times print them. */
+    public static String seconds(long ns) {
         return String.format(Locale.ROOT, "%d.%06d", ns / 1_000_000_000L, (ns % 1_000_000_000L) / 1000);
     }
 

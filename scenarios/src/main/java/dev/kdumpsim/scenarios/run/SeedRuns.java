@@ -1,6 +1,6 @@
 package dev.kdumpsim.scenarios.run;
 
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.value.LogPattern;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.kdumpsim.scenarios.sweep;
 
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.value.ValueRange;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package dev.kdumpsim.scenarios.sweep;
 
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.binding.Json;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.model.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.kdumpsim.scenarios.sweep;
 
+import dev.kdumpsim.scenarios.binding.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

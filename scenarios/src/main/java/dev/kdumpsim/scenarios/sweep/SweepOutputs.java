@@ -1,5 +1,6 @@
 package dev.kdumpsim.scenarios.sweep;
 
+import dev.kdumpsim.scenarios.binding.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,12 +1,14 @@
 package dev.kdumpsim.scenarios.sweep;
 
-import dev.kdumpsim.scenarios.ScenarioException;
-import dev.kdumpsim.scenarios.ScenarioLoader;
-import dev.kdumpsim.scenarios.load.Yaml;
+import dev.kdumpsim.scenarios.binding.Yaml;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
+import dev.kdumpsim.scenarios.load.SweepValidator;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.model.Sweep;
 import dev.kdumpsim.scenarios.model.SweepParameter;
 import dev.kdumpsim.scenarios.run.RunBudget;
+import dev.kdumpsim.scenarios.value.ValueRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

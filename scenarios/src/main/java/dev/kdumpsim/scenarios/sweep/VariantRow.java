@@ -1,5 +1,6 @@
 package dev.kdumpsim.scenarios.sweep;
 
+import dev.kdumpsim.scenarios.binding.Json;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,9 +12,11 @@ import java.util.Map;
  * JUnit testcase. Metric values are normalized on construction (Integer to Long, Float to
  * Double, non-finite to null, anything else to its string) so a row read back from JSON equals
  * the row it was written from, and resumed sweeps print byte for byte like uninterrupted ones.
+ * {@code simulatedNs} is where the run ended on the simulation clock ({@link VariantOutcome}), null
+ * for a variant whose runner threw.
  */
 public record VariantRow(int index, Map<String, String> parameters, long seed, VariantStatus status,
-        List<String> failedExpectations, String error, Map<String, Object> metrics, List<String> setArgs) {
+        List<String> failedExpectations, String error, Long simulatedNs, Map<String, Object> metrics, List<String> setArgs) {
 
     public VariantRow {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
@@ -27,13 +30,13 @@ public record VariantRow(int index, Map<String, String> parameters, long seed, V
     /** The row of a variant the runner finished. */
     static VariantRow of(Variant v, List<String> paths, VariantOutcome o) {
         return new VariantRow(v.index(), parameters(v, paths), v.seed(), o.passed() ? VariantStatus.PASSED : VariantStatus.FAILED,
-                o.failedExpectations(), null, o.metrics(), v.setArgs());
+                o.failedExpectations(), null, o.simulatedNs(), o.metrics(), v.setArgs());
     }
 
     /** The row of a variant whose runner threw. */
     static VariantRow crashed(Variant v, List<String> paths, Throwable t) {
         String message = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-        return new VariantRow(v.index(), parameters(v, paths), v.seed(), VariantStatus.ERROR, List.of(), message, Map.of(), v.setArgs());
+        return new VariantRow(v.index(), parameters(v, paths), v.seed(), VariantStatus.ERROR, List.of(), message, null, Map.of(), v.setArgs());
     }
 
     private static Map<String, String> parameters(Variant v, List<String> paths) {
@@ -67,6 +70,7 @@ public record VariantRow(int index, Map<String, String> parameters, long seed, V
         o.put("status", status.label());
         o.put("failedExpectations", new ArrayList<Object>(failedExpectations));
         o.put("error", error);
+        o.put("simulatedNs", simulatedNs);
         o.put("metrics", new LinkedHashMap<>(metrics));
         o.put("set", new ArrayList<Object>(setArgs));
         return o;
@@ -89,8 +93,11 @@ public record VariantRow(int index, Map<String, String> parameters, long seed, V
             List<String> set = new ArrayList<>();
             ((List<Object>) o.get("set")).forEach(x -> set.add((String) x));
             long index = (Long) o.get("variant");
+            if (!o.containsKey("simulatedNs")) {
+                throw new IllegalArgumentException("not a sweep result row (no simulatedNs)");
+            }
             return new VariantRow(Math.toIntExact(index), params, (Long) o.get("seed"), VariantStatus.of((String) o.get("status")),
-                    failed, (String) o.get("error"), (Map<String, Object>) o.get("metrics"), set);
+                    failed, (String) o.get("error"), (Long) o.get("simulatedNs"), (Map<String, Object>) o.get("metrics"), set);
         } catch (ClassCastException | NullPointerException | ArithmeticException e) {
             throw new IllegalArgumentException("not a sweep result row");
         }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kdumpsim.scenarios.ScenarioException;
-import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.model.Endpoint;
 import dev.kdumpsim.scenarios.model.Scenario;
 import java.nio.file.Files;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kdumpsim.scenarios.ScenarioException;
-import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.model.DriverConfig;
 import dev.kdumpsim.scenarios.model.Endpoint;
 import dev.kdumpsim.scenarios.model.Scenario;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.re2j.Pattern;
+import dev.kdumpsim.kernel.driver.DriverProfile;
 import dev.kdumpsim.scenarios.model.AerFormat;
 import dev.kdumpsim.scenarios.model.Arch;
-import dev.kdumpsim.scenarios.model.DriverProfile;
 import dev.kdumpsim.scenarios.model.Endpoint;
 import dev.kdumpsim.scenarios.model.IommuModel;
 import dev.kdumpsim.scenarios.value.LogPattern;

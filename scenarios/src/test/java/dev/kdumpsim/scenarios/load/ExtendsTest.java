@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kdumpsim.scenarios.ScenarioException;
-import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.model.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;

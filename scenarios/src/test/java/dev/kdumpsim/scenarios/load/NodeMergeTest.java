@@ -2,6 +2,7 @@ package dev.kdumpsim.scenarios.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kdumpsim.scenarios.binding.Yaml;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.kdumpsim.scenarios.regressions;
 import static dev.kdumpsim.scenarios.regressions.Hostile.assertAt;
 import static dev.kdumpsim.scenarios.regressions.Hostile.error;
 
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import org.junit.jupiter.api.Test;
 
 /**

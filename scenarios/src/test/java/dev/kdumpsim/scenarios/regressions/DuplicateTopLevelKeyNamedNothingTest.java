@@ -4,7 +4,7 @@ import static dev.kdumpsim.scenarios.regressions.Hostile.assertAt;
 import static dev.kdumpsim.scenarios.regressions.Hostile.error;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,7 +5,7 @@ import static dev.kdumpsim.scenarios.regressions.Hostile.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kdumpsim.kernel.smmu.SmmuDriverPolicy;
-import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.run.MachineAssembler;
 import dev.kdumpsim.scenarios.run.ScenarioRunner;

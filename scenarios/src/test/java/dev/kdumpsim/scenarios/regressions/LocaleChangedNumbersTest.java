@@ -3,10 +3,10 @@ package dev.kdumpsim.scenarios.regressions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.run.RunReport;
 import dev.kdumpsim.scenarios.run.ScenarioRunner;
-import dev.kdumpsim.scenarios.run.SimVariantRunner;
+import dev.kdumpsim.scenarios.sweep.SimVariantRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -4,8 +4,8 @@ import static dev.kdumpsim.scenarios.regressions.Hostile.assertAt;
 import static dev.kdumpsim.scenarios.regressions.Hostile.error;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.kdumpsim.scenarios.ScenarioException;
-import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static dev.kdumpsim.scenarios.regressions.Hostile.assertAt;
 import static dev.kdumpsim.scenarios.regressions.Hostile.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.kdumpsim.scenarios.ScenarioException;
-import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.run.ScenarioRunner;
 import java.util.List;
 import org.junit.jupiter.api.Test;

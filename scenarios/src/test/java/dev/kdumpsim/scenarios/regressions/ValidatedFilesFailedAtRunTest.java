@@ -3,8 +3,8 @@ package dev.kdumpsim.scenarios.regressions;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.kdumpsim.kernel.machine.Machine;
-import dev.kdumpsim.scenarios.ScenarioException;
-import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.run.MachineAssembler;
 import dev.kdumpsim.scenarios.run.RunBudget;

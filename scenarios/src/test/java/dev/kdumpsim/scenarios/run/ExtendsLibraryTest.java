@@ -3,7 +3,7 @@ package dev.kdumpsim.scenarios.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.model.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ class ExtendsLibraryTest {
 
     @Test
     void theBaseAloneIsNotAScenario() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.kdumpsim.scenarios.ScenarioException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.kdumpsim.scenarios.error.ScenarioException.class,
                 () -> ScenarioLoader.load(Path.of("library/base/report-2018-machine.yaml")));
         assertTrue(e.problem().contains("name"), e.format());
     }

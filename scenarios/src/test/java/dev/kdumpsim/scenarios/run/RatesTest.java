@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kdumpsim.scenarios.ScenarioException;
-import dev.kdumpsim.scenarios.ScenarioJson;
-import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.binding.ScenarioJson;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.model.RateBounds;
 import dev.kdumpsim.scenarios.model.RateExpectations;
 import dev.kdumpsim.scenarios.model.Scenario;

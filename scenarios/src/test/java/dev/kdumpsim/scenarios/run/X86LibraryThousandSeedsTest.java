@@ -2,7 +2,7 @@ package dev.kdumpsim.scenarios.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.binding.Json;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,8 +81,19 @@ class SweepEngineTest {
         assertTrue(summary.contains("![heatmap-corruption.svg](heatmap-corruption.svg)"), summary);
         String junit = new String(f.get("junit.xml"), StandardCharsets.UTF_8);
         assertTrue(junit.contains("<testsuites name=\"kdumpsim sweep\" tests=\"45\" failures=\"" + r.failed() + "\" errors=\"0\">"), junit);
+        // 16 pages, seed 10: the fixture's run ends at 20 s + 16 ms + 10 us of simulated time
         assertTrue(junit.contains("<testcase classname=\"sweep-test.yaml\" name=\"kernels.kdump.smmuDriver=arm-smmu-v3@5.2,"
-                + "kernels.first.drivers[0].iovaFootprint=64KiB,mitigations=[],seed=10\"/>"), junit);
+                + "kernels.first.drivers[0].iovaFootprint=64KiB,mitigations=[],seed=10\" time=\"20.016010\"/>"), junit);
+        java.util.regex.Matcher t = java.util.regex.Pattern.compile("<testcase [^>]* time=\"(\\d+)\\.(\\d{6})\"").matcher(junit);
+        long sumUs = 0;
+        int cases = 0;
+        while (t.find()) {
+            sumUs += Long.parseLong(t.group(1)) * 1_000_000 + Long.parseLong(t.group(2));
+            cases++;
+        }
+        assertEquals(45, cases, "every testcase carries its simulated time");
+        assertTrue(junit.contains(String.format(java.util.Locale.ROOT, " skipped=\"0\" time=\"%d.%06d\">", sumUs / 1_000_000, sumUs % 1_000_000)),
+                "the testsuite's time is the sum of its testcases'");
         assertTrue(junit.contains("<failure message=\"verdict.kdumpCorrupted: expected false, got true\" type=\"expectation\">"), junit);
         String svg = new String(f.get("heatmap-corruption.svg"), StandardCharsets.UTF_8);
         assertTrue(svg.startsWith("<svg") || svg.startsWith("<?xml"), svg.substring(0, 40));
@@ -211,7 +223,7 @@ class SweepEngineTest {
     @Test
     void rowsRoundTripThroughJsonExactly() {
         VariantRow r = new VariantRow(7, Map.of("a", "[x, \"y\"]"), 3, VariantStatus.FAILED, List.of("one\ntwo"), null,
-                new java.util.LinkedHashMap<>(Map.of("i", 5)), List.of("a=[x]", "seed=3"));
+                12_345_678_901L, new java.util.LinkedHashMap<>(Map.of("i", 5)), List.of("a=[x]", "seed=3"));
         assertEquals(5L, r.metrics().get("i"));
         VariantRow back = VariantRow.fromJsonLine(r.toJsonLine());
         assertEquals(r, back);
@@ -221,8 +233,10 @@ class SweepEngineTest {
         m.put("nan", Double.NaN);
         m.put("big", 1e300);
         m.put("s", "é\t\u0001");
-        VariantRow d = new VariantRow(0, Map.of(), 1, VariantStatus.PASSED, List.of(), null, m, List.of());
+        VariantRow d = new VariantRow(0, Map.of(), 1, VariantStatus.PASSED, List.of(), null, null, m, List.of());
         assertEquals(d, VariantRow.fromJsonLine(d.toJsonLine()));
+        assertThrows(IllegalArgumentException.class, () -> VariantRow.fromJsonLine(r.toJsonLine().replace("\"simulatedNs\":12345678901,", "")),
+                "a row without its simulated time is not one this version wrote");
         assertEquals(null, d.metrics().get("nan"));
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -24,7 +24,7 @@ class SweepOutputsTest {
     }
 
     private static VariantRow row(int i, Map<String, String> params, Map<String, Object> metrics) {
-        return new VariantRow(i, params, 1, VariantStatus.PASSED, List.of(), null, metrics, List.of("seed=1"));
+        return new VariantRow(i, params, 1, VariantStatus.PASSED, List.of(), null, 1_000_000_000L + i, metrics, List.of("seed=1"));
     }
 
     @Test
@@ -66,10 +66,10 @@ class SweepOutputsTest {
 
     @Test
     void junitEscapesWhatXmlCannotHoldAndNamesVariantsByParametersAndSeed() {
-        VariantRow r = new VariantRow(3, Map.of("a", "<x&y>"), 9, VariantStatus.FAILED, List.of("bad \"thing\"\u0001"), null, Map.of(),
+        VariantRow r = new VariantRow(3, Map.of("a", "<x&y>"), 9, VariantStatus.FAILED, List.of("bad \"thing\"\u0001"), null, 2_500_000L, Map.of(),
                 List.of("a=<x&y>", "seed=9"));
         String xml = JunitXml.render(manifest(List.of(new SweepAxis("a", List.of("<x&y>"))), null, null, null, null), List.of(r));
-        assertTrue(xml.contains("<testcase classname=\"f.yaml\" name=\"a=&lt;x&amp;y&gt;,seed=9\">"), xml);
+        assertTrue(xml.contains("<testcase classname=\"f.yaml\" name=\"a=&lt;x&amp;y&gt;,seed=9\" time=\"0.002500\">"), xml);
         assertTrue(xml.contains("<failure message=\"bad &quot;thing&quot;\uFFFD\" type=\"expectation\">"), xml);
         assertTrue(xml.contains("<system-out>reproduce: ./kdumpsim run f.yaml --set 'a=&lt;x&amp;y&gt;' --set seed=9</system-out>"), xml);
     }

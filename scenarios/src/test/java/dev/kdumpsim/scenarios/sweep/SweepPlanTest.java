@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kdumpsim.scenarios.ScenarioException;
-import dev.kdumpsim.scenarios.ScenarioLoader;
-import dev.kdumpsim.scenarios.model.Mitigation;
+import dev.kdumpsim.kernel.policy.Mitigation;
+import dev.kdumpsim.kernel.smmu.SmmuDriverPolicy;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.model.Scenario;
-import dev.kdumpsim.scenarios.model.SmmuDriverPolicy;
+import dev.kdumpsim.scenarios.value.ValueRange;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package dev.kdumpsim.kernel.smmu;
 
 import dev.kdumpsim.kernel.api.KernelApi;
+import dev.kdumpsim.kernel.api.SpecNamed;
 import dev.kdumpsim.kernel.iommu.IommuDriverPolicy;
 
 /**
@@ -10,24 +11,27 @@ import dev.kdumpsim.kernel.iommu.IommuDriverPolicy;
  * queue is enabled in a kdump kernel.
  */
 @KernelApi
-public enum SmmuDriverPolicy implements IommuDriverPolicy {
+public enum SmmuDriverPolicy implements IommuDriverPolicy, SpecNamed {
     /**
      * Early 4.x drivers/iommu/arm-smmu-v3.c: "SMMU currently enabled! Resetting...", then CR0 := 0
      * with GBPA untouched (bypass while GBPA.ABORT=0), full reset, EVTQ on,
      * {@code static bool disable_bypass;} (false: new L2 STEs bypass).
      */
-    V4_16("arm-smmu-v3@4.16", false, false, false, false, KdumpReset.FULL_RESET, false),
+    V4_16("arm-smmu-v3@4.16",
+            "reset: CR0:=0 with GBPA untouched (bypass if GBPA.ABORT=0), EVTQ on, disable_bypass=false", false, false, false, false, KdumpReset.FULL_RESET, false),
     /**
      * b63b3439b856 "iommu/arm-smmu-v3: Abort all transactions if SMMU is enabled in kdump kernel"
      * (Will Deacon, 2018): in a kdump kernel, GBPA.ABORT, disable, return -EBUSY: the probe fails
      * and every transaction behind the SMMU aborts for the rest of the kdump boot.
      */
-    V4_19("arm-smmu-v3@4.19", true, false, false, false, KdumpReset.ABORT_AND_FAIL, false),
+    V4_19("arm-smmu-v3@4.19",
+            "kdump: GBPA abort, disable, probe fails -EBUSY (commit b63b3439)", true, false, false, false, KdumpReset.ABORT_AND_FAIL, false),
     /**
      * 3f54c447df34 "iommu/arm-smmu-v3: Don't disable SMMU in kdump kernel" (Will Deacon, 2019):
      * GBPA.ABORT before CR0 := 0, full reset, EVTQEN/PRIQEN left off in a kdump kernel.
      */
-    V5_2("arm-smmu-v3@5.2", true, true, false, false, KdumpReset.FULL_RESET, true),
+    V5_2("arm-smmu-v3@5.2",
+            "GBPA abort before disable, full reset, EVTQ/PRIQ off in kdump (commit 3f54c447)", true, true, false, false, KdumpReset.FULL_RESET, true),
     /**
      * Nicolin Chen's "iommu/arm-smmu-v3: Fix device crash on kdump kernel" as review left it (v10,
      * 2026, under review): keep SMMUEN, adopt the crashed kernel's stream table, defer attach of
@@ -35,7 +39,8 @@ public enum SmmuDriverPolicy implements IommuDriverPolicy {
      * ASIDs the adopted context descriptors use, so the kdump kernel's new domains never share
      * TLB entries with the crashed kernel's translations.
      */
-    KDUMP_ADOPT("arm-smmu-v3@kdump-adopt", true, true, true, true, KdumpReset.ADOPT, true),
+    KDUMP_ADOPT("arm-smmu-v3@kdump-adopt",
+            "keep SMMUEN, adopt the old stream table and reserve its ASIDs, defer attach (2026 series as of v10, under review)", true, true, true, true, KdumpReset.ADOPT, true),
     /**
      * The same series at v7, before review added the ASID/VMID reservation: a new domain may get
      * an ASID an adopted context descriptor still uses. TLB entries are tagged by ASID, not by
@@ -43,16 +48,19 @@ public enum SmmuDriverPolicy implements IommuDriverPolicy {
      * CONSTRAINED UNPREDICTABLE, §5.4.1), so a device the kdump kernel has not reset yet can hit
      * the new domain's entries and write into kdump memory (fate translatedStaleIntoKdump).
      */
-    KDUMP_ADOPT_V7("arm-smmu-v3@kdump-adopt-v7", true, true, true, true, KdumpReset.ADOPT, true),
+    KDUMP_ADOPT_V7("arm-smmu-v3@kdump-adopt-v7",
+            "the kdump-adopt series at v7: no ASID reservation, so new domains can share TLB entries with adopted ones", true, true, true, true, KdumpReset.ADOPT, true),
     /**
      * Bjorn Helgaas's question in the 2018 thread: do not reset, give all-invalid tables. Modelled
      * as in-place invalidation of every STE of the live stream table with SMMUEN kept at 1
      * (replacing STRTAB_BASE while SMMUEN=1 is CONSTRAINED UNPREDICTABLE, IHI0070 §6.3.23), then
      * new queues, CFGI_ALL and TLBI_NSNH_ALL; the event queue stays on.
      */
-    FRESH_TABLES_NO_RESET("fresh-tables-no-reset", true, false, true, true, KdumpReset.INVALIDATE_IN_PLACE, true);
+    FRESH_TABLES_NO_RESET("fresh-tables-no-reset",
+            "keep translation on and install all-invalid tables (proposal in the 2018 thread)", true, false, true, true, KdumpReset.INVALIDATE_IN_PLACE, true);
 
     private final String specName;
+    private final String description;
     private final boolean disableBypassDefault;
     private final boolean eventQueueOffInKdump;
     private final boolean keepsSmmuEnabled;
@@ -72,12 +80,13 @@ public enum SmmuDriverPolicy implements IommuDriverPolicy {
         INVALIDATE_IN_PLACE
     }
 
-    SmmuDriverPolicy(String specName, boolean disableBypassDefault, boolean eventQueueOffInKdump,
+    SmmuDriverPolicy(String specName, String description, boolean disableBypassDefault, boolean eventQueueOffInKdump,
             boolean keepsSmmuEnabled, boolean ratelimitedEventDump, KdumpReset kdumpReset, boolean abortBeforeDisable) {
         this.kdumpReset = kdumpReset;
         this.abortBeforeDisable = abortBeforeDisable;
         this.ratelimitedEventDump = ratelimitedEventDump;
         this.specName = specName;
+        this.description = description;
         this.disableBypassDefault = disableBypassDefault;
         this.eventQueueOffInKdump = eventQueueOffInKdump;
         this.keepsSmmuEnabled = keepsSmmuEnabled;
@@ -92,6 +101,11 @@ public enum SmmuDriverPolicy implements IommuDriverPolicy {
     @Override
     public String specName() {
         return specName;
+    }
+
+    @Override
+    public String description() {
+        return description;
     }
 
     @Override

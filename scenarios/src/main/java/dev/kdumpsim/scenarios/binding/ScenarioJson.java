@@ -1,6 +1,6 @@
-package dev.kdumpsim.scenarios;
+package dev.kdumpsim.scenarios.binding;
 
-import dev.kdumpsim.scenarios.model.SpecName;
+import dev.kdumpsim.kernel.api.SpecNamed;
 import dev.kdumpsim.scenarios.value.Bdf;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ public final class ScenarioJson {
         if (value instanceof Optional<?> o) {
             return o.map(ScenarioJson::toJsonValue).orElse(null);
         }
-        if (value instanceof SpecName n) {
+        if (value instanceof SpecNamed n) {
             return n.specName();
         }
         if (value instanceof Bdf b) {
@@ -44,7 +44,7 @@ public final class ScenarioJson {
             m.forEach((k, v) -> out.put(String.valueOf(k), toJsonValue(v)));
             return out;
         }
-        if (dev.kdumpsim.scenarios.load.Types.TYPED_VALUES.contains(value.getClass())) {
+        if (dev.kdumpsim.scenarios.binding.Types.TYPED_VALUES.contains(value.getClass())) {
             return value.toString(); // typed values: their parseable syntax
         }
         if (value instanceof Record r) {
@@ -52,7 +52,7 @@ public final class ScenarioJson {
             for (RecordComponent rc : r.getClass().getRecordComponents()) {
                 try {
                     Object v = toJsonValue(rc.getAccessor().invoke(r));
-                    if (v instanceof Map<?, ?> others && dev.kdumpsim.scenarios.load.Types.doc(rc).otherKeys()) {
+                    if (v instanceof Map<?, ?> others && dev.kdumpsim.scenarios.binding.Types.doc(rc).otherKeys()) {
                         others.forEach((k, x) -> out.put(String.valueOf(k), x)); // its keys sit in the record's own mapping
                     } else if (v != null) {
                         out.put(rc.getName(), v);
@@ -71,6 +71,6 @@ public final class ScenarioJson {
 
     /** Pretty-printed JSON (2-space indent, "\n" line ends), deterministic. */
     public static String toJson(Object value) {
-        return JsonWriter.pretty(toJsonValue(value));
+        return Json.pretty(toJsonValue(value));
     }
 }

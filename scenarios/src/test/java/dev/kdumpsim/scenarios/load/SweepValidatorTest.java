@@ -1,12 +1,11 @@
-package dev.kdumpsim.scenarios.sweep;
+package dev.kdumpsim.scenarios.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kdumpsim.scenarios.ScenarioException;
-import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.model.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;

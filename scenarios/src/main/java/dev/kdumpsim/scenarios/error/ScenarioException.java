@@ -1,4 +1,4 @@
-package dev.kdumpsim.scenarios;
+package dev.kdumpsim.scenarios.error;
 
 /**
  * One scenario error, reported compiler-style as {@code file:line:col: message (hint)} so editors

@@ -1,12 +1,13 @@
-package dev.kdumpsim.scenarios.sweep;
+package dev.kdumpsim.scenarios.load;
 
-import dev.kdumpsim.scenarios.ScenarioException;
-import dev.kdumpsim.scenarios.load.Locations;
-import dev.kdumpsim.scenarios.load.Suggest;
+import dev.kdumpsim.scenarios.binding.Locations;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.error.Suggest;
 import dev.kdumpsim.scenarios.model.HeatmapAxes;
 import dev.kdumpsim.scenarios.model.PolicyCharts;
 import dev.kdumpsim.scenarios.model.Sweep;
 import dev.kdumpsim.scenarios.model.SweepParameter;
+import dev.kdumpsim.scenarios.value.ValueRange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Map;
  * parameters need values or a range (not both), distinct paths and values, a well-formed range;
  * seeds at least 1; exclude filters and plot axes must name swept parameters (and listed values),
  * so a typo never silently runs or skips the wrong variants. Whether a value fits its path's type
- * is checked when the sweep is expanded ({@link SweepPlan}), by loading the scenario with it.
+ * is checked when the sweep is expanded ({@code sweep.SweepPlan}), by loading the scenario with it.
  */
 public final class SweepValidator {
 

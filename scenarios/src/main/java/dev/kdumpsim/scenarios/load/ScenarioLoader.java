@@ -1,12 +1,10 @@
-package dev.kdumpsim.scenarios;
+package dev.kdumpsim.scenarios.load;
 
+import dev.kdumpsim.scenarios.binding.RecordBinder;
+import dev.kdumpsim.scenarios.binding.ScenarioText;
+import dev.kdumpsim.scenarios.binding.Yaml;
 import dev.kdumpsim.scenarios.devices.PresetMerge;
-import dev.kdumpsim.scenarios.load.Extends;
-import dev.kdumpsim.scenarios.load.Overrides;
-import dev.kdumpsim.scenarios.load.RecordBinder;
-import dev.kdumpsim.scenarios.load.ScenarioText;
-import dev.kdumpsim.scenarios.load.ScenarioValidator;
-import dev.kdumpsim.scenarios.load.Yaml;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.run.RunBudget;
 import java.nio.file.Path;

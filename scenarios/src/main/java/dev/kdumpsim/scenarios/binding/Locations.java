@@ -1,6 +1,6 @@
-package dev.kdumpsim.scenarios.load;
+package dev.kdumpsim.scenarios.binding;
 
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.snakeyaml.engine.v2.nodes.MappingNode;

@@ -1,6 +1,6 @@
-package dev.kdumpsim.scenarios.load;
+package dev.kdumpsim.scenarios.binding;
 
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,12 +1,14 @@
-package dev.kdumpsim.scenarios;
+package dev.kdumpsim.scenarios.load;
 
-import dev.kdumpsim.scenarios.load.Extends;
-import dev.kdumpsim.scenarios.load.RecordBinder;
-import dev.kdumpsim.scenarios.load.Types;
-import dev.kdumpsim.scenarios.load.Yaml;
+import dev.kdumpsim.kernel.api.SpecNamed;
+import dev.kdumpsim.scenarios.binding.Json;
+import dev.kdumpsim.scenarios.binding.RecordBinder;
+import dev.kdumpsim.scenarios.binding.ScenarioJson;
+import dev.kdumpsim.scenarios.binding.Types;
+import dev.kdumpsim.scenarios.binding.Yaml;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.model.Doc;
 import dev.kdumpsim.scenarios.model.Scenario;
-import dev.kdumpsim.scenarios.model.SpecName;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ public final class JsonSchemas {
         root.put("title", "kdumpsim scenario");
         root.putAll(schema(Scenario.class));
         root.put("properties", withExtends(root.get("properties")));
-        return JsonWriter.pretty(root);
+        return Json.pretty(root);
     }
 
     /** {@code extends:} is not a field of the model (the loader merges it away, {@link Extends}) but editors must accept it. */
@@ -100,7 +102,7 @@ public final class JsonSchemas {
             s.put("enum", Types.specNames(c));
             List<String> lines = new ArrayList<>();
             for (Object e : c.getEnumConstants()) {
-                lines.add(((SpecName) e).specName() + ": " + ((SpecName) e).description());
+                lines.add(((SpecNamed) e).specName() + ": " + ((SpecNamed) e).description());
             }
             s.put("description", String.join("; ", lines));
         } else if (Types.isTypedValue(type)) {

@@ -1,10 +1,10 @@
-package dev.kdumpsim.scenarios.load;
+package dev.kdumpsim.scenarios.binding;
 
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.scenarios.error.ScenarioException;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -95,12 +95,14 @@ public final class Yaml {
         return "'" + shorten(((ScalarNode) node).getValue()) + "'";
     }
 
-    static String shorten(String s) {
+    /** {@code s} on one line, cut to 60 characters: how messages quote a user's value. */
+    public static String shorten(String s) {
         String one = oneLine(s);
         return one.length() > 60 ? one.substring(0, 57) + "..." : one;
     }
 
-    static String oneLine(String s) {
+    /** {@code s} with every run of whitespace, line breaks included, as one space. */
+    public static String oneLine(String s) {
         return s.replaceAll("\\s+", " ").strip();
     }
 }

@@ -1,4 +1,4 @@
-package dev.kdumpsim.scenarios.load;
+package dev.kdumpsim.scenarios.error;
 
 import java.util.Collection;
 

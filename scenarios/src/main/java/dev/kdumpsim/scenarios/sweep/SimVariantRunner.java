@@ -1,8 +1,7 @@
-package dev.kdumpsim.scenarios.run;
+package dev.kdumpsim.scenarios.sweep;
 
 import dev.kdumpsim.scenarios.model.Scenario;
-import dev.kdumpsim.scenarios.sweep.VariantOutcome;
-import dev.kdumpsim.scenarios.sweep.VariantRunner;
+import dev.kdumpsim.scenarios.run.ScenarioRunner;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ public final class SimVariantRunner implements VariantRunner {
     @Override
     public VariantOutcome run(Scenario variant) {
         ScenarioRunner.Outcome o = ScenarioRunner.run(variant, VERSION);
-        return new VariantOutcome(o.passed(), o.failures(), metrics(o.report()));
+        return new VariantOutcome(o.passed(), o.failures(), metrics(o.report()), o.result().endNs());
     }
 
     /**

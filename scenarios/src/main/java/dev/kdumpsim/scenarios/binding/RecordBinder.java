@@ -1,8 +1,9 @@
-package dev.kdumpsim.scenarios.load;
+package dev.kdumpsim.scenarios.binding;
 
-import dev.kdumpsim.scenarios.ScenarioException;
+import dev.kdumpsim.kernel.api.SpecNamed;
+import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.error.Suggest;
 import dev.kdumpsim.scenarios.model.Doc;
-import dev.kdumpsim.scenarios.model.SpecName;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -89,7 +90,7 @@ public final class RecordBinder {
         }
         if (Types.isSpecEnum(type)) {
             for (Object constant : c.getEnumConstants()) {
-                if (((SpecName) constant).specName().equals(text.strip())) {
+                if (((SpecNamed) constant).specName().equals(text.strip())) {
                     return constant;
                 }
             }

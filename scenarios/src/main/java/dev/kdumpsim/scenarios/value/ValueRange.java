@@ -1,7 +1,5 @@
-package dev.kdumpsim.scenarios.sweep;
+package dev.kdumpsim.scenarios.value;
 
-import dev.kdumpsim.scenarios.value.ByteSize;
-import dev.kdumpsim.scenarios.value.SimDuration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,7 +1,7 @@
-package dev.kdumpsim.scenarios.load;
+package dev.kdumpsim.scenarios.binding;
 
+import dev.kdumpsim.kernel.api.SpecNamed;
 import dev.kdumpsim.scenarios.model.Doc;
-import dev.kdumpsim.scenarios.model.SpecName;
 import dev.kdumpsim.scenarios.value.Bdf;
 import dev.kdumpsim.scenarios.value.ByteSize;
 import dev.kdumpsim.scenarios.value.Fraction;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * The scenario format's type system, read from the model records by reflection: records are
  * YAML mappings with exactly their component names as keys, {@code List} a sequence,
  * {@code Map<String,T>} a mapping with free keys, {@code Optional} an omittable key, enums
- * implementing {@link SpecName} a closed set of names, and the typed values strings with a syntax.
+ * implementing {@link SpecNamed} a closed set of names, and the typed values strings with a syntax.
  * Shared by the binder, the {@code --set} resolver and the JSON Schema generator.
  */
 public final class Types {
@@ -72,7 +72,7 @@ public final class Types {
     }
 
     public static boolean isSpecEnum(Type t) {
-        return raw(t).isEnum() && SpecName.class.isAssignableFrom(raw(t));
+        return raw(t).isEnum() && SpecNamed.class.isAssignableFrom(raw(t));
     }
 
     public static boolean isTypedValue(Type t) {
@@ -83,7 +83,7 @@ public final class Types {
     public static List<String> specNames(Class<?> enumType) {
         List<String> names = new ArrayList<>();
         for (Object c : enumType.getEnumConstants()) {
-            names.add(((SpecName) c).specName());
+            names.add(((SpecNamed) c).specName());
         }
         return names;
     }
