@@ -116,13 +116,13 @@ public record SmmuParameters(
     }
 
     /** A builder from {@link #DESCRIPTORS}' defaults. */
-    public static Builder builder() {
-        return new Builder(ParameterBuilder.defaults(SmmuParameters.class, DESCRIPTORS));
+    public static ParameterBuilder<SmmuParameters> builder() {
+        return ParameterBuilder.defaults(SmmuParameters.class, DESCRIPTORS);
     }
 
     /** A builder that starts from this record's values. */
-    public Builder toBuilder() {
-        return new Builder(ParameterBuilder.from(this, DESCRIPTORS));
+    public ParameterBuilder<SmmuParameters> toBuilder() {
+        return ParameterBuilder.from(this, DESCRIPTORS);
     }
 
     public SmmuParameters withGbpaResetAbort(boolean abort) {
@@ -145,25 +145,6 @@ public record SmmuParameters(
     public SmmuParameters withLatencies(long cr0AckNs, long gbpaUpdateNs, long commandNs) {
         return toBuilder().set("cr0AckLatencyNs", cr0AckNs).set("gbpaUpdateLatencyNs", gbpaUpdateNs)
                 .set("commandLatencyNs", commandNs).build();
-    }
-
-    /** Starts from defaults or a record; each {@link #set} overrides one parameter by its descriptor name. */
-    public static final class Builder {
-        private final ParameterBuilder<SmmuParameters> b;
-
-        private Builder(ParameterBuilder<SmmuParameters> b) {
-            this.b = b;
-        }
-
-        /** Sets the parameter named {@code name} (a {@link ModelParameter#name()}); for schema-driven loaders. */
-        public Builder set(String name, Object value) {
-            b.set(name, value);
-            return this;
-        }
-
-        public SmmuParameters build() {
-            return b.build();
-        }
     }
 
     /** SMMU_IDR0 as this SMMU reports it (IHI0070 §6.3.1). */

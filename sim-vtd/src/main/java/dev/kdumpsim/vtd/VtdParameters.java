@@ -182,38 +182,32 @@ public record VtdParameters(
         return bits == 39 ? agaw39Bits : bits == 48 && agaw48Bits;
     }
 
-    /** Starts from {@link #DESCRIPTORS}' defaults; each setter overrides one parameter. */
-    public static final class Builder {
-        private final ParameterBuilder<VtdParameters> b;
+    /** {@link ParameterBuilder} with typed setters for the parameters tests and loaders set most. */
+    public static final class Builder extends ParameterBuilder<VtdParameters> {
 
-        private Builder(ParameterBuilder<VtdParameters> b) {
-            this.b = b;
+        private Builder(ParameterBuilder<VtdParameters> start) {
+            super(start);
         }
 
-        /** Sets the parameter named {@code name} (a {@link ModelParameter#name()}); for schema-driven loaders. */
-        public Builder set(String name, Object value) {
-            b.set(name, value);
+        private Builder with(String name, Object value) {
+            set(name, value);
             return this;
         }
 
-        public Builder mgawBits(int v) { return set("mgawBits", v); }
-        public Builder agaw48Bits(boolean v) { return set("agaw48Bits", v); }
-        public Builder agaw39Bits(boolean v) { return set("agaw39Bits", v); }
-        public Builder superpage2M(boolean v) { return set("superpage2M", v); }
-        public Builder superpage1G(boolean v) { return set("superpage1G", v); }
-        public Builder faultRecordCount(int v) { return set("faultRecordCount", v); }
-        public Builder enhancedSetRootTablePointer(boolean v) { return set("enhancedSetRootTablePointer", v); }
-        public Builder enhancedSetIrTablePointer(boolean v) { return set("enhancedSetIrTablePointer", v); }
-        public Builder passThrough(boolean v) { return set("passThrough", v); }
-        public Builder extendedInterruptMode(boolean v) { return set("extendedInterruptMode", v); }
-        public Builder scalableMode(boolean v) { return set("scalableMode", v); }
-        public Builder collapseFaultsPerSource(boolean v) { return set("collapseFaultsPerSource", v); }
-        public Builder commandLatencyNs(long v) { return set("commandLatencyNs", v); }
-        public Builder invalidationLatencyNs(long v) { return set("invalidationLatencyNs", v); }
-        public Builder iotlbEntries(int v) { return set("iotlbEntries", v); }
-
-        public VtdParameters build() {
-            return b.build();
-        }
+        public Builder mgawBits(int v) { return with("mgawBits", v); }
+        public Builder agaw48Bits(boolean v) { return with("agaw48Bits", v); }
+        public Builder agaw39Bits(boolean v) { return with("agaw39Bits", v); }
+        public Builder superpage2M(boolean v) { return with("superpage2M", v); }
+        public Builder superpage1G(boolean v) { return with("superpage1G", v); }
+        public Builder faultRecordCount(int v) { return with("faultRecordCount", v); }
+        public Builder enhancedSetRootTablePointer(boolean v) { return with("enhancedSetRootTablePointer", v); }
+        public Builder enhancedSetIrTablePointer(boolean v) { return with("enhancedSetIrTablePointer", v); }
+        public Builder passThrough(boolean v) { return with("passThrough", v); }
+        public Builder extendedInterruptMode(boolean v) { return with("extendedInterruptMode", v); }
+        public Builder scalableMode(boolean v) { return with("scalableMode", v); }
+        public Builder collapseFaultsPerSource(boolean v) { return with("collapseFaultsPerSource", v); }
+        public Builder commandLatencyNs(long v) { return with("commandLatencyNs", v); }
+        public Builder invalidationLatencyNs(long v) { return with("invalidationLatencyNs", v); }
+        public Builder iotlbEntries(int v) { return with("iotlbEntries", v); }
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param <R> the parameter record type
  */
-public final class ParameterBuilder<R extends Record> {
+public class ParameterBuilder<R extends Record> {
 
     private final Class<R> type;
     private final List<ModelParameter<?>> descriptors;
@@ -24,6 +24,11 @@ public final class ParameterBuilder<R extends Record> {
         this.type = type;
         this.descriptors = descriptors;
         this.values = values;
+    }
+
+    /** For a model's builder that adds typed setters: continues from {@code start}'s values. */
+    protected ParameterBuilder(ParameterBuilder<R> start) {
+        this(start.type, start.descriptors, start.values.clone());
     }
 
     /** From the defaults; {@code descriptors} must name {@code type}'s components, in order. */
