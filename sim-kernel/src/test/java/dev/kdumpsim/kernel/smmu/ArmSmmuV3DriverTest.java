@@ -5,30 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kdumpsim.core.AddressRange;
 import dev.kdumpsim.core.PhysicalMemory;
 import dev.kdumpsim.core.Simulation;
 import dev.kdumpsim.core.Translation;
 import dev.kdumpsim.core.TranslationOutcome;
-import dev.kdumpsim.kernel.KernelCommandLine;
+import dev.kdumpsim.kernel.IommuDriverBed;
 import dev.kdumpsim.kernel.KernelContext;
 import dev.kdumpsim.kernel.arch.Arches;
 import dev.kdumpsim.kernel.iommu.DmaDomain;
 import dev.kdumpsim.kernel.iova.IovaAllocator;
 import dev.kdumpsim.kernel.iova.IovaDevice;
 import dev.kdumpsim.kernel.iova.IovaPolicy;
-import dev.kdumpsim.kernel.log.ConsolePrinter;
-import dev.kdumpsim.kernel.log.KernelLog;
-import dev.kdumpsim.kernel.log.LogRecord;
-import dev.kdumpsim.kernel.mm.MemoryRoles;
-import dev.kdumpsim.kernel.mm.PhysAllocator;
-import dev.kdumpsim.kernel.version.KernelRelease;
-import dev.kdumpsim.kernel.version.KernelVersion;
 import dev.kdumpsim.smmuv3.EventId;
 import dev.kdumpsim.smmuv3.SmmuParameters;
 import dev.kdumpsim.smmuv3.SmmuV3;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,23 +32,18 @@ class ArmSmmuV3DriverTest {
     static final int NIC = 0x100;
     static final long BUFFER = 0x6000_0000L;
 
-    final Simulation sim = new Simulation(1);
-    final PhysicalMemory mem = new PhysicalMemory(sim);
+    final IommuDriverBed bed = new IommuDriverBed();
+    final Simulation sim = bed.sim;
+    final PhysicalMemory mem = bed.mem;
     final SmmuV3 smmu;
     final Translation out = new Translation();
-    private final PhysAllocator kernel1Pages = new PhysAllocator(List.of(new AddressRange(0x1000_0000L, 0x1000_0000L)));
-    private final PhysAllocator kdumpPages = new PhysAllocator(List.of(new AddressRange(0x2000_0000L, 0x1000_0000L)));
 
     ArmSmmuV3DriverTest() {
-        mem.addRegion("dram", 0, 1L << 32, "kernel1", MemoryRoles.KERNEL1);
         smmu = new SmmuV3("smmu0", sim, mem, SmmuParameters.defaults());
     }
 
     KernelContext kernel(String id, String release, boolean kdump) {
-        KernelLog log = new KernelLog(sim, id, sim.now());
-        return new KernelContext(id, sim, mem, mem.registerAgent(id + " cpu"), log, new ConsolePrinter(sim, log),
-                (kdump ? kdumpPages : kernel1Pages)::allocate, new KernelCommandLine(""), Arches.ARM64,
-                KernelVersion.of(KernelRelease.parse(release)), kdump);
+        return bed.kernel(id, release, kdump, "", Arches.ARM64);
     }
 
     ArmSmmuV3Driver probe(KernelContext k, SmmuDriverPolicy policy) {
@@ -87,7 +72,7 @@ class ArmSmmuV3DriverTest {
     }
 
     static String log(KernelContext k) {
-        return k.log().records().stream().map(LogRecord::line).collect(Collectors.joining("\n"));
+        return IommuDriverBed.log(k);
     }
 
     @Test

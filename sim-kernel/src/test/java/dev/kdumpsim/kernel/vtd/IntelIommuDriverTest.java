@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kdumpsim.core.AddressRange;
 import dev.kdumpsim.core.PhysicalMemory;
 import dev.kdumpsim.core.Simulation;
 import dev.kdumpsim.core.Translation;
 import dev.kdumpsim.core.TranslationOutcome;
-import dev.kdumpsim.kernel.KernelCommandLine;
+import dev.kdumpsim.kernel.IommuDriverBed;
 import dev.kdumpsim.kernel.KernelContext;
 import dev.kdumpsim.kernel.arch.Arches;
 import dev.kdumpsim.kernel.iommu.DmaDomain;
@@ -19,17 +18,8 @@ import dev.kdumpsim.kernel.iommu.VtdConfig;
 import dev.kdumpsim.kernel.iova.IovaAllocator;
 import dev.kdumpsim.kernel.iova.IovaDevice;
 import dev.kdumpsim.kernel.iova.IovaPolicy;
-import dev.kdumpsim.kernel.log.ConsolePrinter;
-import dev.kdumpsim.kernel.log.KernelLog;
-import dev.kdumpsim.kernel.log.LogRecord;
-import dev.kdumpsim.kernel.mm.MemoryRoles;
-import dev.kdumpsim.kernel.mm.PhysAllocator;
-import dev.kdumpsim.kernel.version.KernelRelease;
-import dev.kdumpsim.kernel.version.KernelVersion;
 import dev.kdumpsim.vtd.DmarUnit;
 import dev.kdumpsim.vtd.FaultReason;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,26 +31,20 @@ class IntelIommuDriverTest {
     static final int NIC = sourceId(1, 0, 1);
     static final long BUFFER = 0x6000_0000L;
 
-    final Simulation sim = new Simulation(1);
-    final PhysicalMemory mem = new PhysicalMemory(sim);
+    final IommuDriverBed bed = new IommuDriverBed();
+    final Simulation sim = bed.sim;
+    final PhysicalMemory mem = bed.mem;
     final VtdHardware hw;
     final DmarUnit unit;
     final Translation out = new Translation();
-    private final PhysAllocator kernel1Pages = new PhysAllocator(List.of(new AddressRange(0x1000_0000L, 0x1000_0000L)));
-    private final PhysAllocator kdumpPages = new PhysAllocator(List.of(new AddressRange(0x2000_0000L, 0x1000_0000L)));
 
     IntelIommuDriverTest() {
-        mem.addRegion("dram", 0, 1L << 32, "kernel1", MemoryRoles.KERNEL1);
         hw = new VtdHardware(VtdConfig.defaults(), sim, mem);
         unit = hw.device();
     }
 
     KernelContext kernel(String id, String release, boolean kdump, String cmdline) {
-        KernelLog log = new KernelLog(sim, id, sim.now());
-        PhysAllocator pages = kdump ? kdumpPages : kernel1Pages;
-        return new KernelContext(id, sim, mem, mem.registerAgent(id + " cpu"), log, new ConsolePrinter(sim, log),
-                pages::allocate, new KernelCommandLine(cmdline), Arches.X86_64,
-                KernelVersion.of(KernelRelease.parse(release)), kdump);
+        return bed.kernel(id, release, kdump, cmdline, Arches.X86_64);
     }
 
     IntelIommuDriver probe(KernelContext k, IntelIommuPolicy policy) {
@@ -89,7 +73,7 @@ class IntelIommuDriverTest {
     }
 
     static String log(KernelContext k) {
-        return k.log().records().stream().map(LogRecord::line).collect(Collectors.joining("\n"));
+        return IommuDriverBed.log(k);
     }
 
     Translation dmaWrite(long iova) {
