@@ -66,68 +66,62 @@ class ChromeTraceTest {
         assertTrue(names.containsAll(Set.of("smmu0 CR0ACK", "smmu0 EVTQ", "C_BAD_STREAMID")),
                 names.toString());
         assertTrue(tracks.contains("smmu0 events"), tracks.toString());
-        assertTrue(cr0ackSeries(events).containsAll(Set.of("SMMUEN", "EVENTQEN", "CMDQEN")));
+        assertTrue(new Trace(events, tracks, names).series(" CR0ACK").containsAll(Set.of("SMMUEN", "EVENTQEN", "CMDQEN")));
         assertTrue(smmuEnSteps(events).contains("1->0"), "kdump's reset clears SMMUEN: " + smmuEnSteps(events));
+    }
+
+    /** The trace of one library scenario: its events, the names of its tracks (M events) and of everything else. */
+    record Trace(JsonNode events, Set<String> tracks, Set<String> names) {
+
+        static Trace of(Path dir, String libraryFile) throws Exception {
+            Path trace = dir.resolve("t.json");
+            int rc = KdumpSim.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "run",
+                    "../scenarios/library/" + libraryFile, "--log", "none", "--trace", trace.toString());
+            assertEquals(0, rc);
+            JsonNode events = new ObjectMapper().readTree(Files.readString(trace)).get("traceEvents");
+            Set<String> tracks = new HashSet<>();
+            Set<String> names = new HashSet<>();
+            for (JsonNode e : events) {
+                (e.path("ph").asText().equals("M") ? tracks : names).add(
+                        e.path("ph").asText().equals("M") ? e.path("args").path("name").asText() : e.path("name").asText());
+            }
+            return new Trace(events, tracks, names);
+        }
+
+        /** The series names of every counter whose name ends with {@code suffix}. */
+        Set<String> series(String suffix) {
+            Set<String> s = new HashSet<>();
+            for (JsonNode e : events) {
+                if (e.path("ph").asText().equals("C") && e.path("name").asText().endsWith(suffix)) {
+                    e.path("args").fieldNames().forEachRemaining(s::add);
+                }
+            }
+            return s;
+        }
     }
 
     @Test
     void aerErrorsAndResetsHaveTheirTracks(@TempDir Path dir) throws Exception {
-        Path trace = dir.resolve("t.json");
-        int rc = KdumpSim.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "run",
-                "../scenarios/library/tx2-82576-cmpltto-native.yaml", "--log", "none", "--trace", trace.toString());
-        assertEquals(0, rc);
-        Set<String> tracks = new HashSet<>();
-        Set<String> names = new HashSet<>();
-        for (JsonNode e : new ObjectMapper().readTree(Files.readString(trace)).get("traceEvents")) {
-            if (e.path("ph").asText().equals("M")) {
-                tracks.add(e.path("args").path("name").asText());
-            } else {
-                names.add(e.path("name").asText());
-            }
-        }
-        assertTrue(tracks.stream().anyMatch(t -> t.startsWith("AER 0000:")), tracks.toString());
-        assertTrue(names.contains("ERR_NONFATAL") || names.contains("ERR_FATAL"), names.toString());
-        assertTrue(tracks.contains("PCIe resets"), tracks.toString());
-        assertTrue(names.stream().anyMatch(n -> n.startsWith("Function Level Reset of")), names.toString());
-        assertTrue(names.stream().noneMatch(n -> n.equals("LogRecord")), "log lines are on the kernels' tracks only");
+        Trace t = Trace.of(dir, "tx2-82576-cmpltto-native.yaml");
+        assertTrue(t.tracks().stream().anyMatch(n -> n.startsWith("AER 0000:")), t.tracks().toString());
+        assertTrue(t.names().contains("ERR_NONFATAL") || t.names().contains("ERR_FATAL"), t.names().toString());
+        assertTrue(t.tracks().contains("PCIe resets"), t.tracks().toString());
+        assertTrue(t.names().stream().anyMatch(n -> n.startsWith("Function Level Reset of")), t.names().toString());
+        assertTrue(t.names().stream().noneMatch(n -> n.equals("LogRecord")), "log lines are on the kernels' tracks only");
     }
 
     @Test
     void aVtdRunShowsTheUnitsStatusBitsAndItsFaults(@TempDir Path dir) throws Exception {
-        Path trace = dir.resolve("t.json");
-        int rc = KdumpSim.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "run",
-                "../scenarios/library/x86-vtd-precopy-dmar-faults.yaml", "--log", "none", "--trace", trace.toString());
-        assertEquals(0, rc);
-        Set<String> gsts = new HashSet<>();
-        Set<String> names = new HashSet<>();
-        for (JsonNode e : new ObjectMapper().readTree(Files.readString(trace)).get("traceEvents")) {
-            names.add(e.path("name").asText());
-            if (e.path("ph").asText().equals("C") && e.path("name").asText().endsWith(" GSTS")) {
-                e.path("args").fieldNames().forEachRemaining(gsts::add);
-            }
-        }
-        assertTrue(gsts.containsAll(Set.of("TES", "RTPS", "QIES", "IRES")), gsts.toString());
-        assertTrue(names.stream().anyMatch(n -> n.startsWith("fault reason 0x")), "DMAR faults on the unit's track");
+        Trace t = Trace.of(dir, "x86-vtd-precopy-dmar-faults.yaml");
+        assertTrue(t.series(" GSTS").containsAll(Set.of("TES", "RTPS", "QIES", "IRES")), t.series(" GSTS").toString());
+        assertTrue(t.names().stream().anyMatch(n -> n.startsWith("fault reason 0x")), "DMAR faults on the unit's track");
     }
 
     @Test
     void aHotResetAtASwitchPortIsOnTheResetsTrack(@TempDir Path dir) throws Exception {
-        Path trace = dir.resolve("t.json");
-        int rc = KdumpSim.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "run",
-                "../scenarios/library/switch-hot-reset.yaml", "--log", "none", "--trace", trace.toString());
-        assertEquals(0, rc);
-        String text = Files.readString(trace);
-        assertTrue(text.contains("Secondary Bus Reset asserted at") && text.contains("Secondary Bus Reset released at"));
-    }
-
-    private static Set<String> cr0ackSeries(JsonNode events) {
-        Set<String> s = new HashSet<>();
-        for (JsonNode e : events) {
-            if (e.path("ph").asText().equals("C") && e.path("name").asText().endsWith(" CR0ACK")) {
-                e.path("args").fieldNames().forEachRemaining(s::add);
-            }
-        }
-        return s;
+        Trace t = Trace.of(dir, "switch-hot-reset.yaml");
+        assertTrue(t.names().stream().anyMatch(n -> n.startsWith("Secondary Bus Reset asserted at"))
+                && t.names().stream().anyMatch(n -> n.startsWith("Secondary Bus Reset released at")), t.names().toString());
     }
 
     /** SMMUEN's transitions in order, as "a->b". */
