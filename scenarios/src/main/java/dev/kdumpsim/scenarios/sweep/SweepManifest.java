@@ -18,7 +18,8 @@ import java.util.Map;
 public record SweepManifest(String file, String scenario, List<String> sets, List<SweepAxis> parameters, int seedsPerPoint,
         long firstSeed, int variants, String heatmapX, String heatmapY, String policy, String policyX, String shard) {
 
-    static final String FORMAT = "kdumpsim-sweep/1";
+    /** The manifest, journal and results format; /2 added each row's simulatedNs (junit.xml's time). */
+    static final String FORMAT = "kdumpsim-sweep/2";
 
     public SweepManifest {
         sets = List.copyOf(sets);
