@@ -1,6 +1,6 @@
 package dev.kdumpsim.scenarios.binding;
 
-import dev.kdumpsim.kernel.api.SpecNamed;
+import dev.kdumpsim.core.SpecNamed;
 import dev.kdumpsim.scenarios.value.Bdf;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;

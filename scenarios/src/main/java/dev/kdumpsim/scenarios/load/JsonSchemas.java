@@ -1,6 +1,6 @@
 package dev.kdumpsim.scenarios.load;
 
-import dev.kdumpsim.kernel.api.SpecNamed;
+import dev.kdumpsim.core.SpecNamed;
 import dev.kdumpsim.scenarios.binding.Json;
 import dev.kdumpsim.scenarios.binding.RecordBinder;
 import dev.kdumpsim.scenarios.binding.ScenarioJson;

@@ -5,7 +5,7 @@ import dev.kdumpsim.kernel.machine.Machine;
 import dev.kdumpsim.scenarios.binding.Locations;
 import dev.kdumpsim.scenarios.binding.Yaml;
 import dev.kdumpsim.scenarios.error.ScenarioException;
-import dev.kdumpsim.scenarios.model.ActionKind;
+import dev.kdumpsim.kernel.machine.TimelineEvent;
 import dev.kdumpsim.scenarios.model.Endpoint;
 import dev.kdumpsim.scenarios.model.KernelClock;
 import dev.kdumpsim.scenarios.model.PcieSwitch;
@@ -56,7 +56,7 @@ final class MachinePreconditions {
                 .startNs(BootTimeline.USERSPACE);
         TimelineAction panic = null;
         for (TimelineAction a : t) {
-            if (a.action() == ActionKind.PANIC && panic == null) {
+            if (a.action() == TimelineEvent.Kind.PANIC && panic == null) {
                 panic = a;
             }
         }
@@ -75,7 +75,7 @@ final class MachinePreconditions {
         int runUntils = 0;
         for (int i = 0; i < t.size(); i++) {
             TimelineAction a = t.get(i);
-            if (a.action() != ActionKind.RUN_UNTIL) {
+            if (a.action() != TimelineEvent.Kind.RUN_UNTIL) {
                 continue;
             }
             if (++runUntils > 1) {
@@ -194,7 +194,7 @@ final class MachinePreconditions {
      * downstream port (a hot reset of the link below it, PCIe r5.0 §6.6.1).
      */
     void sbrTarget(TimelineAction a, String kind) throws ScenarioException {
-        if (a.action() == ActionKind.SBR && !"root port".equals(kind) && !"downstream port".equals(kind)) {
+        if (a.action() == TimelineEvent.Kind.SBR && !"root port".equals(kind) && !"downstream port".equals(kind)) {
             throw at.error(a, "device", "sbr resets the link below a bridge, and " + a.device().get() + " is a " + kind,
                     "name the root port or switch downstream port above the device");
         }

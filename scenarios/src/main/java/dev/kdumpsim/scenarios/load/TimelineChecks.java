@@ -2,7 +2,7 @@ package dev.kdumpsim.scenarios.load;
 
 import dev.kdumpsim.scenarios.binding.Locations;
 import dev.kdumpsim.scenarios.error.ScenarioException;
-import dev.kdumpsim.scenarios.model.ActionKind;
+import dev.kdumpsim.kernel.machine.TimelineEvent;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.model.TimelineAction;
 import dev.kdumpsim.scenarios.value.Bdf;
@@ -25,12 +25,12 @@ final class TimelineChecks {
     void check(Scenario s, TreeMap<Bdf, String> devices) throws ScenarioException {
         int panics = 0;
         for (TimelineAction a : s.timeline()) {
-            if (a.action() == ActionKind.PANIC && ++panics > 1) {
+            if (a.action() == TimelineEvent.Kind.PANIC && ++panics > 1) {
                 throw at.error(a, "action", "a second panic", "kernel #1 crashes once; the kdump kernel does not kdump again");
             }
         }
         for (TimelineAction a : s.timeline()) {
-            boolean needsDevice = a.action() == ActionKind.FLR || a.action() == ActionKind.SBR || a.action() == ActionKind.CONFIG_WRITE;
+            boolean needsDevice = a.action() == TimelineEvent.Kind.FLR || a.action() == TimelineEvent.Kind.SBR || a.action() == TimelineEvent.Kind.CONFIG_WRITE;
             if (needsDevice && a.device().isEmpty()) {
                 throw at.error(a, "action", a.action().specName() + " needs a device", "add device: \"01:00.0\"");
             }
@@ -39,8 +39,8 @@ final class TimelineChecks {
             }
             if (a.device().isPresent()) {
                 String kind = devices.get(a.device().get());
-                if (kind == null || (a.action() == ActionKind.FLR && !kind.equals(TopologyChecks.ENDPOINT))) {
-                    throw at.error(a, "device", "no " + (a.action() == ActionKind.FLR ? "endpoint function " : "device ") + a.device().get()
+                if (kind == null || (a.action() == TimelineEvent.Kind.FLR && !kind.equals(TopologyChecks.ENDPOINT))) {
+                    throw at.error(a, "device", "no " + (a.action() == TimelineEvent.Kind.FLR ? "endpoint function " : "device ") + a.device().get()
                             + " in the topology", TopologyChecks.known(devices));
                 }
                 new MachinePreconditions(at).sbrTarget(a, kind);
@@ -50,7 +50,7 @@ final class TimelineChecks {
     }
 
     private void configWrite(TimelineAction a) throws ScenarioException {
-        boolean cw = a.action() == ActionKind.CONFIG_WRITE;
+        boolean cw = a.action() == TimelineEvent.Kind.CONFIG_WRITE;
         if (!cw) {
             if (a.offset().isPresent() || a.value().isPresent()) {
                 throw at.error(a, a.offset().isPresent() ? "offset" : "value", "only config-write takes offset and value", "remove it");

@@ -1,6 +1,6 @@
 package dev.kdumpsim.scenarios.model;
 
-import dev.kdumpsim.kernel.api.SpecNamed;
+import dev.kdumpsim.core.SpecNamed;
 
 /**
  * The CPU architecture of the machine: which kernel code paths (crashkernel= placement, kexec

@@ -1,6 +1,6 @@
 package dev.kdumpsim.scenarios.model;
 
-import dev.kdumpsim.kernel.api.SpecNamed;
+import dev.kdumpsim.core.SpecNamed;
 
 /**
  * A Completion Timeout range a function supports: Device Capabilities 2 "Completion Timeout Ranges

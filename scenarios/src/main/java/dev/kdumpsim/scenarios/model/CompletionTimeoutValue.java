@@ -1,6 +1,6 @@
 package dev.kdumpsim.scenarios.model;
 
-import dev.kdumpsim.kernel.api.SpecNamed;
+import dev.kdumpsim.core.SpecNamed;
 
 /**
  * A Device Control 2 Completion Timeout Value (PCIe r5.0 §7.5.3.16, bits 3:0), named by the

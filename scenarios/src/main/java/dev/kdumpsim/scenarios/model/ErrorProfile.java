@@ -1,6 +1,6 @@
 package dev.kdumpsim.scenarios.model;
 
-import dev.kdumpsim.kernel.api.SpecNamed;
+import dev.kdumpsim.core.SpecNamed;
 
 /** How an endpoint reacts to error completions. */
 public enum ErrorProfile implements SpecNamed {

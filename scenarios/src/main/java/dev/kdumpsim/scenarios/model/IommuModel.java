@@ -1,6 +1,6 @@
 package dev.kdumpsim.scenarios.model;
 
-import dev.kdumpsim.kernel.api.SpecNamed;
+import dev.kdumpsim.core.SpecNamed;
 
 /**
  * The IOMMU hardware model between the PCIe root complex and memory: Arm SMMUv3 (IHI 0070) or

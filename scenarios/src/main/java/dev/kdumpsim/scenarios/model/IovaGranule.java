@@ -1,6 +1,6 @@
 package dev.kdumpsim.scenarios.model;
 
-import dev.kdumpsim.kernel.api.SpecNamed;
+import dev.kdumpsim.core.SpecNamed;
 
 /** The IOMMU page size the kernel's DMA domains use. */
 public enum IovaGranule implements SpecNamed {

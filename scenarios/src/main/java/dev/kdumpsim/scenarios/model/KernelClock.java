@@ -1,6 +1,6 @@
 package dev.kdumpsim.scenarios.model;
 
-import dev.kdumpsim.kernel.api.SpecNamed;
+import dev.kdumpsim.core.SpecNamed;
 
 /** Which kernel's log clock a timeline time is measured on. */
 public enum KernelClock implements SpecNamed {

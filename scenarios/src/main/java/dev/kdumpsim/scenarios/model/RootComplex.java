@@ -1,5 +1,7 @@
 package dev.kdumpsim.scenarios.model;
 
+import dev.kdumpsim.pcie.AbortedReadResponse;
+
 /** Root complex behaviour towards endpoints when the SMMU aborts a transaction. */
 @Doc("Root complex behaviour for SMMU-aborted transactions")
 public record RootComplex(

@@ -1,6 +1,6 @@
 package dev.kdumpsim.scenarios.model;
 
-import dev.kdumpsim.kernel.api.SpecNamed;
+import dev.kdumpsim.core.SpecNamed;
 
 /** SMMU_STRTAB_BASE_CFG.FMT (SMMUv3 spec 6.3.24): how the stream table is laid out. */
 public enum StreamTableFormat implements SpecNamed {

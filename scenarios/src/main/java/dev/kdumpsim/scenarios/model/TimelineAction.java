@@ -1,5 +1,7 @@
 package dev.kdumpsim.scenarios.model;
 
+import dev.kdumpsim.kernel.machine.TimelineEvent;
+
 import dev.kdumpsim.scenarios.value.Bdf;
 import dev.kdumpsim.scenarios.value.SimDuration;
 import java.util.Optional;
@@ -9,7 +11,7 @@ import java.util.Optional;
 public record TimelineAction(
         @Doc(value = "When, on the chosen kernel's clock", required = true) SimDuration at,
         @Doc(value = "Whose log clock 'at' is measured on", dflt = "first") KernelClock clock,
-        @Doc(value = "What happens", required = true) ActionKind action,
+        @Doc(value = "What happens", required = true) TimelineEvent.Kind action,
         @Doc("Target BDF (flr, sbr, config-write)") Optional<Bdf> device,
         @Doc("Config-space offset (config-write)") Optional<Long> offset,
         @Doc("Value written (config-write)") Optional<Long> value,

@@ -87,11 +87,7 @@ public final class MachineAssembler {
             endpoints.add(new EndpointConfig(e.bdf().requesterId(), port, endpointParams(e)));
         }
         var rcModel = s.platform().pcie().rootComplex();
-        AbortedReadResponse arr = switch (rcModel.abortedReadResponse()) {
-            case CA -> AbortedReadResponse.COMPLETER_ABORT;
-            case UR -> AbortedReadResponse.UNSUPPORTED_REQUEST;
-            case TIMEOUT -> AbortedReadResponse.NO_COMPLETION;
-        };
+        AbortedReadResponse arr = rcModel.abortedReadResponse();
         var map = s.platform().pcie().requesterIdToStreamId();
         RequesterIdMap rid = map.base() == 0 && map.offset() == 0 ? RequesterIdMap.IDENTITY
                 : new RequesterIdMap(map.base(), 0x10000 - map.base(), map.offset());
@@ -233,13 +229,7 @@ public final class MachineAssembler {
     static TimelineEvent event(TimelineAction a) {
         boolean kdump = a.clock() == KernelClock.KDUMP;
         int bdf = a.device().map(b -> b.requesterId()).orElse(-1);
-        TimelineEvent.Kind kind = switch (a.action()) {
-            case PANIC -> TimelineEvent.Kind.PANIC;
-            case FLR -> TimelineEvent.Kind.FLR;
-            case SBR -> TimelineEvent.Kind.SBR;
-            case CONFIG_WRITE -> TimelineEvent.Kind.CONFIG_WRITE;
-            case RUN_UNTIL -> TimelineEvent.Kind.RUN_UNTIL;
-        };
+        TimelineEvent.Kind kind = a.action();
         return new TimelineEvent(kind, a.at().nanos(), kdump, bdf, a.offset().map(Long::intValue).orElse(0),
                 a.value().map(Long::intValue).orElse(0), a.width());
     }

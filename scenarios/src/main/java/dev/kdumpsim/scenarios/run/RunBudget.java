@@ -1,7 +1,7 @@
 package dev.kdumpsim.scenarios.run;
 
 import dev.kdumpsim.kernel.boot.BootTimeline;
-import dev.kdumpsim.scenarios.model.ActionKind;
+import dev.kdumpsim.kernel.machine.TimelineEvent;
 import dev.kdumpsim.scenarios.model.DriverConfig;
 import dev.kdumpsim.scenarios.model.IovaGranule;
 import dev.kdumpsim.scenarios.model.Kernel;
@@ -89,9 +89,9 @@ public record RunBudget(long maxEvents) {
         TimelineAction runUntil = null;
         long panicNs = 0;
         for (TimelineAction a : s.timeline()) {
-            if (a.action() == ActionKind.PANIC) {
+            if (a.action() == TimelineEvent.Kind.PANIC) {
                 panicNs = a.at().nanos();
-            } else if (a.action() == ActionKind.RUN_UNTIL) {
+            } else if (a.action() == TimelineEvent.Kind.RUN_UNTIL) {
                 runUntil = a;
             }
         }

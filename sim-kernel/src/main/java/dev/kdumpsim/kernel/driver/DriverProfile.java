@@ -1,7 +1,7 @@
 package dev.kdumpsim.kernel.driver;
 
 import dev.kdumpsim.kernel.api.KernelApi;
-import dev.kdumpsim.kernel.api.SpecNamed;
+import dev.kdumpsim.core.SpecNamed;
 
 /** Which driver model a kernel binds to an endpoint function. */
 @KernelApi

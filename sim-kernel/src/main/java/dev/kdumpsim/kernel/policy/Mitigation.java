@@ -1,7 +1,7 @@
 package dev.kdumpsim.kernel.policy;
 
 import dev.kdumpsim.kernel.api.KernelApi;
-import dev.kdumpsim.kernel.api.SpecNamed;
+import dev.kdumpsim.core.SpecNamed;
 
 /**
  * Mitigations from the 2018 thread and its history (docs/model-kernel.md). Each is applied by

@@ -1,7 +1,7 @@
 package dev.kdumpsim.kernel.ras;
 
 import dev.kdumpsim.kernel.api.KernelApi;
-import dev.kdumpsim.kernel.api.SpecNamed;
+import dev.kdumpsim.core.SpecNamed;
 
 /**
  * Which CPER severity platform firmware gives an uncorrectable PCIe error it took first: firmware

@@ -1,7 +1,7 @@
 package dev.kdumpsim.kernel.smmu;
 
 import dev.kdumpsim.kernel.api.KernelApi;
-import dev.kdumpsim.kernel.api.SpecNamed;
+import dev.kdumpsim.core.SpecNamed;
 import dev.kdumpsim.kernel.iommu.IommuDriverPolicy;
 
 /**

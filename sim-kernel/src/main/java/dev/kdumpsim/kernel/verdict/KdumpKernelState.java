@@ -1,7 +1,7 @@
 package dev.kdumpsim.kernel.verdict;
 
 import dev.kdumpsim.kernel.api.KernelApi;
-import dev.kdumpsim.kernel.api.SpecNamed;
+import dev.kdumpsim.core.SpecNamed;
 
 /**
  * How the kdump kernel ended the run. A kernel that panicked or hung saves no dump: kdump
