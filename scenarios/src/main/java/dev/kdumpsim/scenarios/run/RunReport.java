@@ -2,8 +2,8 @@ package dev.kdumpsim.scenarios.run;
 
 import dev.kdumpsim.kernel.log.LogRecord;
 import dev.kdumpsim.kernel.machine.RunResult;
-import dev.kdumpsim.kernel.verdict.AerDeviceSummary;
 import dev.kdumpsim.kernel.verdict.Corruption;
+import dev.kdumpsim.kernel.verdict.StatsGroup;
 import dev.kdumpsim.kernel.verdict.LedgerFate;
 import dev.kdumpsim.pcie.Bdf;
 import dev.kdumpsim.scenarios.binding.ScenarioJson;
@@ -32,28 +32,13 @@ public final class RunReport {
         m.put("parameters", ScenarioJson.toJsonValue(s));
         m.put("verdict", verdict(r));
         m.put("ledger", ledger(r));
-        m.put("smmuEvents", smmuEvents(r));
-        m.put("aer", aer(r));
-        m.put("pcieErrors", pcieErrors(r));
+        for (StatsGroup g : r.stats()) {
+            m.put(g.name(), new LinkedHashMap<>(g.values()));
+        }
         m.put("timeline", timeline(r));
         return m;
     }
 
-    /** How the kdump kernel handled PCIe errors (sim-kernel PcieErrorSummary; zeros for the wave-1 model). */
-    private static Map<String, Object> pcieErrors(RunResult r) {
-        var e = r.pcieErrors();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("staleCleared", e.staleCleared());
-        m.put("recoveries", e.recoveries());
-        m.put("recovered", e.recovered());
-        m.put("linkResets", e.linkResets());
-        m.put("firmwareRecords", e.firmwareRecords());
-        m.put("firmwareDropped", e.firmwareDropped());
-        m.put("ghesPrinted", e.ghesPrinted());
-        m.put("ghesCached", e.ghesCached());
-        m.put("ghesSuppressed", e.ghesSuppressed());
-        return m;
-    }
 
     private static Map<String, Object> verdict(RunResult r) {
         Map<String, Object> v = new LinkedHashMap<>();
@@ -97,35 +82,7 @@ public final class RunReport {
         return l;
     }
 
-    private static Map<String, Object> smmuEvents(RunResult r) {
-        var e = r.smmuEvents();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("raised", e.raised());
-        m.put("printed", e.printed());
-        m.put("suppressed", e.suppressed());
-        m.put("lost", e.lost());
-        m.put("written", e.written());
-        m.put("discardedQueueOff", e.discardedQueueOff());
-        m.put("merged", e.merged());
-        m.put("overflowReports", e.overflowReports());
-        m.put("byId", new LinkedHashMap<String, Object>(e.raisedById()));
-        return m;
-    }
 
-    private static Map<String, Object> aer(RunResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (AerDeviceSummary a : r.aer()) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("errors", a.errors());
-            d.put("abortedCompletions", a.abortedCompletions());
-            d.put("completionTimeouts", a.completionTimeouts());
-            d.put("reported", new ArrayList<>(a.reportedErrors()));
-            d.put("uncorrectableStatus", String.format(Locale.ROOT, "0x%08x", a.uncorrectableStatus()));
-            d.put("wedged", a.wedged());
-            m.put(a.bdf(), d);
-        }
-        return m;
-    }
 
     private static Map<String, Object> timeline(RunResult r) {
         Map<String, Object> t = new LinkedHashMap<>();

@@ -33,6 +33,11 @@ public record RunResult(List<LogRecord> kernel1Log, List<LogRecord> kdumpLog, Ve
         Map<LedgerFate, Long> fates, long inFlight, SmmuEventSummary smmuEvents, List<AerDeviceSummary> aer,
         long panicNs, long kdumpBootNs, long endNs, List<Long> bypassWindow, long events, PcieErrorSummary pcieErrors) {
 
+    /** The run's counter groups in report.json's order: IOMMU events, AER per function, PCIe error handling. */
+    public java.util.List<dev.kdumpsim.kernel.verdict.StatsGroup> stats() {
+        return java.util.List.of(smmuEvents.stats(), AerDeviceSummary.stats(aer), pcieErrors.stats());
+    }
+
     public RunResult {
         kernel1Log = List.copyOf(kernel1Log);
         kdumpLog = List.copyOf(kdumpLog);

@@ -21,4 +21,20 @@ public record AerDeviceSummary(String bdf, long errors, long abortedCompletions,
     public AerDeviceSummary {
         reportedErrors = List.copyOf(reportedErrors);
     }
+
+    /** report.json's {@code aer}: per function (by name, in the given order) its error counters and state. */
+    public static StatsGroup stats(List<AerDeviceSummary> devices) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (AerDeviceSummary a : devices) {
+            java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+            d.put("errors", a.errors());
+            d.put("abortedCompletions", a.abortedCompletions());
+            d.put("completionTimeouts", a.completionTimeouts());
+            d.put("reported", new java.util.ArrayList<>(a.reportedErrors()));
+            d.put("uncorrectableStatus", String.format(java.util.Locale.ROOT, "0x%08x", a.uncorrectableStatus()));
+            d.put("wedged", a.wedged());
+            m.put(a.bdf(), d);
+        }
+        return new StatsGroup("aer", m);
+    }
 }

@@ -16,4 +16,19 @@ public record SmmuEventSummary(long raised, long written, long printed, long sup
     public SmmuEventSummary {
         raisedById = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raisedById));
     }
+
+    /** report.json's {@code smmuEvents} (every IOMMU model's events or faults, by the name of the first model). */
+    public StatsGroup stats() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("raised", raised);
+        m.put("printed", printed);
+        m.put("suppressed", suppressed);
+        m.put("lost", lost);
+        m.put("written", written);
+        m.put("discardedQueueOff", discardedQueueOff);
+        m.put("merged", merged);
+        m.put("overflowReports", overflowReports);
+        m.put("byId", new java.util.LinkedHashMap<String, Object>(raisedById));
+        return new StatsGroup("smmuEvents", m);
+    }
 }
