@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kdumpsim.kernel.mm.Arm64Crashkernel;
+import dev.kdumpsim.kernel.version.CrashkernelPlacement;
 import dev.kdumpsim.kernel.mm.DramLayout;
 import dev.kdumpsim.kernel.mm.Memblock;
 import dev.kdumpsim.kernel.smmu.SmmuDriverPolicy;
@@ -55,7 +56,7 @@ class ScenarioLoaderTest {
         assertEquals(7_018_304_000L, s.kernels().kdump().boot().earlyInit().orElseThrow().nanos());
         var bank = s.platform().dram().get(0);
         var r = Arm64Crashkernel.reserve(new Memblock(DramLayout.of(bank.base().value(), bank.size().bytes())),
-                s.kernels().first().cmdline(), true, null);
+                s.kernels().first().cmdline(), CrashkernelPlacement.V4_19_INCLUSIVE_LIMIT, null);
         assertEquals(0x7fe00000L, r.range().base());
         assertEquals(0xffe00000L, r.range().end());
         assertTrue(s.expect().logOrder().get(1).compile().matcher("arm-smmu-v3 arm-smmu-v3.0.auto: SMMU currently enabled! Resetting...").find());

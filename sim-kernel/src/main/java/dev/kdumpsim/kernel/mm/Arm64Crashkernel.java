@@ -47,25 +47,14 @@ public final class Arm64Crashkernel {
         return Math.min(offset + (1L << 32), dram.end());
     }
 
-    /** Parses {@code cmdline} (throws on bad syntax) then reserves as v4.19 does; null log = no printing. */
-    public static CrashkernelReservation reserve(Memblock memblock, String cmdline, boolean zoneDma32, KernelLog log) {
-        return reserve(memblock, cmdline, zoneDma32, false, log);
-    }
-
     /**
-     * Parses {@code cmdline} then reserves; {@code exclusiveLimit} is v5.19's placement (944a45abfabc
-     * "arm64: kdump: Reimplement crashkernel=X": {@code memblock_phys_alloc_range(crash_size,
-     * CRASH_ALIGN, crash_base, CRASH_ADDR_LOW_MAX)} with {@code CRASH_ADDR_LOW_MAX =
-     * arm64_dma_phys_limit}, exclusive), v4.19's inclusive {@code ARCH_LOW_ADDRESS_LIMIT} otherwise.
+     * {@code crashkernel=X[@Y]} before 5.19: the plain option only (,high/,low are ignored), below
+     * the DMA limit (4.19's inclusive {@code ARCH_LOW_ADDRESS_LIMIT}; 5.5's exclusive
+     * {@code arm64_dma_phys_limit}), or at its fixed base (5.15: {@code memblock_phys_alloc_range},
+     * which fails a fixed base like any search).
      */
-    public static CrashkernelReservation reserve(Memblock memblock, String cmdline, boolean zoneDma32,
-            boolean exclusiveLimit, KernelLog log) {
-        return reserve(memblock, cmdline, zoneDma32, exclusiveLimit, log, false);
-    }
-
-    /** {@code physAllocRange}: 5.15's memblock_phys_alloc_range form (a fixed base fails like any search). */
-    static CrashkernelReservation reserve(Memblock memblock, String cmdline, boolean zoneDma32, boolean exclusiveLimit,
-            KernelLog log, boolean physAllocRange) {
+    private static CrashkernelReservation reservePlain(Memblock memblock, String cmdline, CrashkernelPlacement p,
+            KernelLog log) {
         var plain = CrashkernelParser.fromCommandLine(cmdline, memblock.physMemSize(), CrashkernelSpec.Kind.PLAIN);
         if (plain.isEmpty()) {
             boolean suffixed = cmdline.matches("(^|.*\\s)crashkernel=\\S*,(high|low)(\\s.*|$)");
@@ -73,22 +62,13 @@ public final class Arm64Crashkernel {
                     ? "arm64 v4.19 reserve_crashkernel() calls only parse_crashkernel(): ,high/,low are ignored"
                     : "no crashkernel= option");
         }
-        return reserve(memblock, plain.get(), zoneDma32, exclusiveLimit, log, physAllocRange);
+        return reservePlain(memblock, plain.get(), p, log);
     }
 
-    /** {@code reserve_crashkernel()} of v4.19 for an already parsed option. */
-    public static CrashkernelReservation reserve(Memblock memblock, CrashkernelSpec spec, boolean zoneDma32, KernelLog log) {
-        return reserve(memblock, spec, zoneDma32, false, log);
-    }
-
-    /** {@code reserve_crashkernel()} for an already parsed option. */
-    public static CrashkernelReservation reserve(Memblock memblock, CrashkernelSpec spec, boolean zoneDma32,
-            boolean exclusiveLimit, KernelLog log) {
-        return reserve(memblock, spec, zoneDma32, exclusiveLimit, log, false);
-    }
-
-    private static CrashkernelReservation reserve(Memblock memblock, CrashkernelSpec spec, boolean zoneDma32,
-            boolean exclusiveLimit, KernelLog log, boolean physAllocRange) {
+    private static CrashkernelReservation reservePlain(Memblock memblock, CrashkernelSpec spec, CrashkernelPlacement p,
+            KernelLog log) {
+        boolean exclusiveLimit = p.exclusiveLimit();
+        boolean physAllocRange = p == CrashkernelPlacement.V5_15_PHYS_ALLOC_RANGE;
         if (spec.kind() != CrashkernelSpec.Kind.PLAIN) {
             return CrashkernelReservation.none("arm64 v4.19 reserve_crashkernel() ignores crashkernel=" + spec.text());
         }
@@ -99,7 +79,7 @@ public final class Arm64Crashkernel {
         long base = spec.base();
         if (base == 0) {
             // v4.19 passes the inclusive ARCH_LOW_ADDRESS_LIMIT as the search's exclusive end
-            long end = dmaPhysLimit(memblock.dram(), zoneDma32) - (exclusiveLimit ? 0 : 1);
+            long end = dmaPhysLimit(memblock.dram(), true) - (exclusiveLimit ? 0 : 1);
             base = memblock.findInRange(0, end, size, CRASH_ALIGN);
             if (base == 0) {
                 return warn(log, "cannot allocate crashkernel (size:0x%llx)\n", size);
@@ -140,8 +120,7 @@ public final class Arm64Crashkernel {
     public static CrashkernelReservation reserve(Memblock memblock, String cmdline, CrashkernelPlacement placement,
             KernelLog log) {
         if (!placement.highLow()) {
-            return reserve(memblock, cmdline, true, placement.exclusiveLimit(), log,
-                    placement == CrashkernelPlacement.V5_15_PHYS_ALLOC_RANGE);
+            return reservePlain(memblock, cmdline, placement, log);
         }
         return reserveHighLow(memblock, cmdline, placement, log);
     }

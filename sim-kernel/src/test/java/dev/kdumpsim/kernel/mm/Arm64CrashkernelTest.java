@@ -1,5 +1,6 @@
 package dev.kdumpsim.kernel.mm;
 
+import dev.kdumpsim.kernel.version.CrashkernelPlacement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,7 @@ class Arm64CrashkernelTest {
     @Test
     void reportMachinePrintsTheReportLine() {
         KernelLog log = new KernelLog(new Simulation(1), "kernel1", 0);
-        CrashkernelReservation r = Arm64Crashkernel.reserve(reportMachine(), "crashkernel=2G", true, log);
+        CrashkernelReservation r = Arm64Crashkernel.reserve(reportMachine(), "crashkernel=2G", CrashkernelPlacement.V4_19_INCLUSIVE_LIMIT, log);
         assertEquals(new AddressRange(0x7fe00000L, 2 * G), r.range());
         assertEquals("[    0.000000] crashkernel reserved: 0x000000007fe00000 - 0x00000000ffe00000 (2048 MB)",
                 log.records().get(0).line());
@@ -34,21 +35,21 @@ class Arm64CrashkernelTest {
         // arm64_dma_phys_limit - 1, used by memblock as an exclusive end
         Memblock mb = new Memblock(DramLayout.of(0, 32 * G));
         assertEquals(0xFFFF_FFFFL, Arm64Crashkernel.dmaPhysLimit(mb.dram(), true) - 1);
-        assertEquals(0xffe00000L, Arm64Crashkernel.reserve(mb, "crashkernel=2G", true, null).range().end());
+        assertEquals(0xffe00000L, Arm64Crashkernel.reserve(mb, "crashkernel=2G", CrashkernelPlacement.V4_19_INCLUSIVE_LIMIT, null).range().end());
     }
 
     @Test
     void firmwareReservationAtTopOfLowDramPushesTheBlockDown() {
         Memblock mb = reportMachine();
         mb.reserve("uefi-runtime", new AddressRange(0xFFC0_0000L, 0x40_0000L));
-        assertEquals(0x7fc00000L, Arm64Crashkernel.reserve(mb, "crashkernel=2G", true, null).range().base());
+        assertEquals(0x7fc00000L, Arm64Crashkernel.reserve(mb, "crashkernel=2G", CrashkernelPlacement.V4_19_INCLUSIVE_LIMIT, null).range().base());
     }
 
     @Test
     void dmaLimitIsEndOfDramWhenDramEndsBelow4G() {
         Memblock mb = new Memblock(DramLayout.of(0x4000_0000L, 2 * G)); // 1 GiB .. 3 GiB
         assertEquals(0xC000_0000L, Arm64Crashkernel.dmaPhysLimit(mb.dram(), true));
-        assertEquals(0xBFE0_0000L - 512L * (1 << 20), Arm64Crashkernel.reserve(mb, "crashkernel=512M", true, null).range().base());
+        assertEquals(0xBFE0_0000L - 512L * (1 << 20), Arm64Crashkernel.reserve(mb, "crashkernel=512M", CrashkernelPlacement.V4_19_INCLUSIVE_LIMIT, null).range().base());
     }
 
     @Test
@@ -59,27 +60,27 @@ class Arm64CrashkernelTest {
 
     @Test
     void explicitOffsetIsCheckedForMemoryReservationAndAlignment() {
-        assertEquals(0x9000_0000L, Arm64Crashkernel.reserve(reportMachine(), "crashkernel=256M@0x90000000", true, null).range().base());
+        assertEquals(0x9000_0000L, Arm64Crashkernel.reserve(reportMachine(), "crashkernel=256M@0x90000000", CrashkernelPlacement.V4_19_INCLUSIVE_LIMIT, null).range().base());
         assertEquals("cannot reserve crashkernel: base address is not 2MB aligned",
-                Arm64Crashkernel.reserve(reportMachine(), "crashkernel=256M@0x90100000", true, null).reason());
+                Arm64Crashkernel.reserve(reportMachine(), "crashkernel=256M@0x90100000", CrashkernelPlacement.V4_19_INCLUSIVE_LIMIT, null).reason());
         assertEquals("cannot reserve crashkernel: region overlaps reserved memory",
-                Arm64Crashkernel.reserve(reportMachine(), "crashkernel=256M@0x1000000", true, null).reason());
+                Arm64Crashkernel.reserve(reportMachine(), "crashkernel=256M@0x1000000", CrashkernelPlacement.V4_19_INCLUSIVE_LIMIT, null).reason());
         assertEquals("cannot reserve crashkernel: region is not memory",
-                Arm64Crashkernel.reserve(reportMachine(), "crashkernel=256M@0x1000000000", true, null).reason());
+                Arm64Crashkernel.reserve(reportMachine(), "crashkernel=256M@0x1000000000", CrashkernelPlacement.V4_19_INCLUSIVE_LIMIT, null).reason());
     }
 
     @Test
     void tooLargeRequestCannotBeAllocated() {
         Memblock mb = new Memblock(DramLayout.of(0, 4 * G));
         KernelLog log = new KernelLog(new Simulation(1), "kernel1", 0);
-        CrashkernelReservation r = Arm64Crashkernel.reserve(mb, "crashkernel=4G", true, log);
+        CrashkernelReservation r = Arm64Crashkernel.reserve(mb, "crashkernel=4G", CrashkernelPlacement.V4_19_INCLUSIVE_LIMIT, log);
         assertFalse(r.reserved());
         assertEquals("cannot allocate crashkernel (size:0x100000000)", log.records().get(0).text());
     }
 
     @Test
     void highSuffixIsIgnoredByV419() {
-        CrashkernelReservation r = Arm64Crashkernel.reserve(reportMachine(), "crashkernel=2G,high", true, null);
+        CrashkernelReservation r = Arm64Crashkernel.reserve(reportMachine(), "crashkernel=2G,high", CrashkernelPlacement.V4_19_INCLUSIVE_LIMIT, null);
         assertFalse(r.reserved());
         assertTrue(r.reason().contains(",high"));
     }
@@ -87,7 +88,7 @@ class Arm64CrashkernelTest {
     @Test
     void reservationIsRecordedInMemblock() {
         Memblock mb = reportMachine();
-        Arm64Crashkernel.reserve(mb, "crashkernel=2G", true, null);
+        Arm64Crashkernel.reserve(mb, "crashkernel=2G", CrashkernelPlacement.V4_19_INCLUSIVE_LIMIT, null);
         assertTrue(mb.isRegionReserved(0x7fe00000L, 4096));
         assertFalse(mb.isRegionReserved(0xffe00000L, 0x200000));
         assertEquals("crashkernel", mb.reservations().get(1).name());
