@@ -10,7 +10,10 @@ import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
@@ -19,18 +22,24 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * Watches this JVM's memory while a run goes: the most heap in use just after any garbage
- * collection (what the run kept live, the figure -Xmx must exceed), the most heap ever in use
- * (garbage included), and the process's peak resident set (Linux's VmHWM; -1 elsewhere).
+ * collection (an upper bound of what the run kept live: a young collection leaves the old
+ * generation's garbage in place), the most heap ever in use (garbage included), and the process's
+ * peak resident set (Linux's VmHWM; -1 elsewhere). Only the heap's pools are counted, not
+ * metaspace or the code cache.
  */
 final class MemoryWatch implements AutoCloseable, NotificationListener {
 
     private final AtomicLong maxAfterGc = new AtomicLong();
     private final AtomicLong collections = new AtomicLong();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
+    private final Set<String> heapPools = new HashSet<>();
 
     MemoryWatch() {
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             p.resetPeakUsage();
+            if (p.getType() == MemoryType.HEAP) {
+                heapPools.add(p.getName());
+            }
         }
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter e) {
@@ -47,15 +56,16 @@ final class MemoryWatch implements AutoCloseable, NotificationListener {
         }
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
         long used = 0;
-        for (MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) {
-            used += u.getUsed();
+        for (Map.Entry<String, MemoryUsage> u : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            if (heapPools.contains(u.getKey())) {
+                used += u.getValue().getUsed();
+            }
         }
-        // non-heap pools (metaspace, code cache) are in the map too; they are small and steady
         maxAfterGc.accumulateAndGet(used, Math::max);
         collections.incrementAndGet();
     }
 
-    /** The most memory in use right after a collection so far (0 before the first). */
+    /** The most heap in use right after a collection so far (0 before the first). */
     long maxAfterGc() {
         return maxAfterGc.get();
     }

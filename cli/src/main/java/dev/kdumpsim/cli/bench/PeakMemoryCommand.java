@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
         name = "peak-memory",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs a scenario once end to end (as bench run) and prints the most memory in use right after any garbage",
-            "collection (what the run kept live: -Xmx must exceed it), the heap's peak use with garbage, the process's peak",
+            "Runs a scenario once end to end (as bench run) and prints the most heap in use right after any garbage",
+            "collection (an upper bound of what the run kept live), the heap's peak use with garbage, the process's peak",
             "resident set (Linux) and the heap limit. Give the JVM a small -Xmx (KDUMPSIM_JAVA_OPTS) to see whether a run fits."
         })
 public final class PeakMemoryCommand implements Callable<Integer> {
@@ -60,7 +60,7 @@ public final class PeakMemoryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "run: %,d transactions, %,d events, %.2f s, %,d characters of kernel.log and report.json%n",
                 t.transactions(), t.events(), t.wallNs() / 1e9, t.logChars());
-        out.printf(Locale.ROOT, "live after GC: %s (max over %d collections)%n",
+        out.printf(Locale.ROOT, "heap after GC: %s (max over %d collections)%n",
                 collections == 0 ? "no collection ran" : String.format(Locale.ROOT, "%.1f MiB", afterGc / MIB), collections);
         out.printf(Locale.ROOT, "heap peak with garbage: %.1f MiB; heap limit %.1f MiB%n",
                 MemoryWatch.peakHeapUsed() / MIB, Runtime.getRuntime().maxMemory() / MIB);

@@ -27,7 +27,7 @@ class PeakMemoryCommandTest {
         long issued = ScenarioRunner.run(ScenarioLoader.load(Path.of(FILE), List.of(SHORT)), "test").result().issued();
         String text = out.toString();
         assertTrue(text.startsWith(String.format(Locale.ROOT, "run: %,d transactions, ", issued)), text);
-        assertTrue(text.contains("\nlive after GC: "), text);
+        assertTrue(text.contains("\nheap after GC: "), text);
         assertTrue(text.matches("(?s).*heap limit \\d+\\.\\d MiB\n.*"), text);
         assertTrue(text.contains("\npeak RSS: "), text);
     }
