@@ -154,6 +154,6 @@ class ErrorReportingTest {
     void aMissingCommandListsTheCommands() {
         CliRunner r = CliRunner.run("bench");
         assertEquals(ExitCodes.USAGE, r.exitCode());
-        assertEquals(List.of("kdumpsim: Missing a benchmark; one of: hold, dma", "try 'kdumpsim bench --help'"), r.err().lines().toList());
+        assertEquals(List.of("kdumpsim: Missing a benchmark; one of: hold, dma, run, payload, sweep, peak-memory", "try 'kdumpsim bench --help'"), r.err().lines().toList());
     }
 }

@@ -13,6 +13,13 @@ import java.util.Arrays;
  * event that reuses the slot. Freed slots are reused last-in first-out: the slot of the event
  * that just fired is the one its handler most likely schedules into, and it is in cache.
  *
+ * <p>Why a freed slot keeps its handler: a store of a reference into an array costs a GC write
+ * barrier (G1's includes a store-load fence), and most events are scheduled by the handler that
+ * just fired, into the slot it just freed; so {@link #alloc} stores the handler only when it
+ * differs, and {@link #free} leaves it. A freed slot's handler is never called (its sequence
+ * number says it is free); it is kept reachable until the slot is reused, at most as many handlers
+ * as events were ever pending at once.
+ *
  * <p>Not thread-safe: one simulation is one thread.
  */
 final class EventSlots {
@@ -45,7 +52,9 @@ final class EventSlots {
             }
             slot = used++;
         }
-        handler[slot] = h;
+        if (handler[slot] != h) {
+            handler[slot] = h; // a reference store is a GC write barrier: skipped when the slot's last handler returns
+        }
         rec[slot * REC + ARG] = a;
         return slot;
     }
@@ -87,8 +96,7 @@ final class EventSlots {
     /** Returns a slot whose event fired or was cancelled to the free list, invalidating its tokens. */
     void free(int slot) {
         int r = slot * REC;
-        handler[slot] = null;
-        rec[r + SEQ] = -1;
+        rec[r + SEQ] = -1; // the handler stays until the slot is reused (see the class comment)
         rec[r + META] = ((long) freeHead << 32) | ((rec[r + META] + 1) & 0xffff_ffffL);
         freeHead = slot;
     }

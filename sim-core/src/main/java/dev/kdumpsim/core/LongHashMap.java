@@ -8,15 +8,15 @@ import java.util.Arrays;
  * <p>There is deliberately no iterator: model code must not depend on hash order, so the only
  * way to enumerate is {@link #sortedKeys()}. Linear probing on a power-of-two table with a
  * SplitMix64-mixed hash; load factor at most one half; no removal (pages and cache entries
- * that need removal use a sentinel value instead).
+ * that need removal use a sentinel value instead). Values are never null: a non-null value is
+ * what marks a cell used, so a hit reads two arrays (key and value), not three.
  *
  * @param <V> value type
  */
 public final class LongHashMap<V> {
 
     private long[] keys;
-    private Object[] values;
-    private boolean[] used;
+    private Object[] values; // null: an empty cell
     private int size;
     private int mask;
 
@@ -28,7 +28,6 @@ public final class LongHashMap<V> {
         int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
         keys = new long[cap];
         values = new Object[cap];
-        used = new boolean[cap];
         mask = cap - 1;
     }
 
@@ -39,20 +38,24 @@ public final class LongHashMap<V> {
     @SuppressWarnings("unchecked")
     public V get(long key) {
         int i = index(key);
-        while (used[i]) {
+        Object v;
+        while ((v = values[i]) != null) {
             if (keys[i] == key) {
-                return (V) values[i];
+                return (V) v;
             }
             i = (i + 1) & mask;
         }
         return null;
     }
 
-    /** Associates {@code value} with {@code key}, returning the previous value or null. */
+    /** Associates {@code value} (not null) with {@code key}, returning the previous value or null. */
     @SuppressWarnings("unchecked")
     public V put(long key, V value) {
+        if (value == null) {
+            throw new NullPointerException("value");
+        }
         int i = index(key);
-        while (used[i]) {
+        while (values[i] != null) {
             if (keys[i] == key) {
                 V old = (V) values[i];
                 values[i] = value;
@@ -60,7 +63,6 @@ public final class LongHashMap<V> {
             }
             i = (i + 1) & mask;
         }
-        used[i] = true;
         keys[i] = key;
         values[i] = value;
         if (++size * 2 > keys.length) {
@@ -74,7 +76,7 @@ public final class LongHashMap<V> {
         long[] out = new long[size];
         int n = 0;
         for (int i = 0; i < keys.length; i++) {
-            if (used[i]) {
+            if (values[i] != null) {
                 out[n++] = keys[i];
             }
         }
@@ -84,7 +86,6 @@ public final class LongHashMap<V> {
 
     /** Removes every entry. */
     public void clear() {
-        Arrays.fill(used, false);
         Arrays.fill(values, null);
         size = 0;
     }
@@ -96,19 +97,16 @@ public final class LongHashMap<V> {
     private void rehash() {
         long[] oldKeys = keys;
         Object[] oldValues = values;
-        boolean[] oldUsed = used;
         int cap = keys.length * 2;
         keys = new long[cap];
         values = new Object[cap];
-        used = new boolean[cap];
         mask = cap - 1;
         for (int j = 0; j < oldKeys.length; j++) {
-            if (oldUsed[j]) {
+            if (oldValues[j] != null) {
                 int i = index(oldKeys[j]);
-                while (used[i]) {
+                while (values[i] != null) {
                     i = (i + 1) & mask;
                 }
-                used[i] = true;
                 keys[i] = oldKeys[j];
                 values[i] = oldValues[j];
             }

@@ -32,9 +32,12 @@ public final class PhysicalMemory {
 
     private final Simulation sim;
     private final LongHashMap<MemoryPage> pages = new LongHashMap<>(1024);
-    // one-entry page cache: a device streams into one page at a time
-    private long cachedPfn = -1;
-    private MemoryPage cachedPage;
+    // direct-mapped page cache in front of the map: a device cycles through a few hundred pages
+    // (descriptor ring, buffers, completion ring), which then cost a lookup in two small arrays
+    // instead of a probe of a map holding every page ever touched (a cache miss at 10^5 pages)
+    private static final int CACHE_BITS = 10;
+    private final long[] cachedPfn = filled(1 << CACHE_BITS, -1L);
+    private final MemoryPage[] cachedPage = new MemoryPage[1 << CACHE_BITS];
     private final List<MemoryRegion> regions = new ArrayList<>();
     private final List<AccessStats> regionStats = new ArrayList<>();
     private final List<String> agents = new ArrayList<>();
@@ -292,17 +295,24 @@ public final class PhysicalMemory {
     // ---- internals -------------------------------------------------------------------------
 
     private MemoryPage page(long pfn) {
-        if (pfn == cachedPfn) {
-            return cachedPage;
+        int c = (int) pfn & ((1 << CACHE_BITS) - 1);
+        if (cachedPfn[c] == pfn) {
+            return cachedPage[c];
         }
         MemoryPage p = pages.get(pfn);
         if (p == null) {
             p = new MemoryPage();
             pages.put(pfn, p);
         }
-        cachedPfn = pfn;
-        cachedPage = p;
+        cachedPfn[c] = pfn;
+        cachedPage[c] = p;
         return p;
+    }
+
+    private static long[] filled(int n, long v) {
+        long[] a = new long[n];
+        Arrays.fill(a, v);
+        return a;
     }
 
     private MemoryRegion account(MemoryPage p, long address, int agent, int bytes, boolean write) {

@@ -38,7 +38,9 @@ public final class Translation {
     }
 
     private Translation set(TranslationOutcome o, long pa, int id, boolean recorded, long latency) {
-        this.outcome = o;
+        if (outcome != o) {
+            outcome = o; // stored only on change: a reference store is a GC write barrier
+        }
         this.physicalAddress = pa;
         this.eventId = id;
         this.eventRecorded = recorded;

@@ -11,14 +11,16 @@ import java.util.function.LongPredicate;
  * commands change it: {@link #invalidateAll()} and {@link #invalidateIf(LongPredicate)}, never a
  * memory write (software that edits a table without invalidating keeps the old translation).
  * The SMMUv3 TLB (IHI0070 §16.2) and the VT-d IOTLB (VT-d §6.2) are two uses.
+ *
+ * <p>Keys and values are interleaved in one array ({@code cells[2i]} the key, {@code cells[2i+1]}
+ * its value), so a hit reads one cache line, not one in each of two arrays.
  */
 public final class TranslationCache {
 
     private static final long EMPTY = -1L;
 
     private final int capacity;
-    private final long[] keys;
-    private final long[] values;
+    private final long[] cells;
     private final int mask;
     private int size;
     private long hits;
@@ -29,20 +31,19 @@ public final class TranslationCache {
     public TranslationCache(int capacity) {
         this.capacity = capacity;
         int slots = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
-        keys = new long[slots];
-        values = new long[slots];
+        cells = new long[2 * slots];
         mask = slots - 1;
-        Arrays.fill(keys, EMPTY);
+        Arrays.fill(cells, EMPTY);
     }
 
     /** The cached value for {@code key}, or -1 on a miss. */
     public long lookup(long key) {
         int i = index(key);
         long k;
-        while ((k = keys[i]) != EMPTY) {
+        while ((k = cells[2 * i]) != EMPTY) {
             if (k == key) {
                 hits++;
-                return values[i];
+                return cells[2 * i + 1];
             }
             i = (i + 1) & mask;
         }
@@ -55,21 +56,21 @@ public final class TranslationCache {
             invalidateAll();
         }
         int i = index(key);
-        while (keys[i] != EMPTY) {
-            if (keys[i] == key) {
-                values[i] = value;
+        while (cells[2 * i] != EMPTY) {
+            if (cells[2 * i] == key) {
+                cells[2 * i + 1] = value;
                 return;
             }
             i = (i + 1) & mask;
         }
-        keys[i] = key;
-        values[i] = value;
+        cells[2 * i] = key;
+        cells[2 * i + 1] = value;
         size++;
     }
 
     public void invalidateAll() {
         if (size != 0) {
-            Arrays.fill(keys, EMPTY);
+            Arrays.fill(cells, EMPTY);
             size = 0;
             flushes++;
         }
@@ -77,14 +78,13 @@ public final class TranslationCache {
 
     /** Removes every entry whose key {@code hit} matches; the others are kept (rehashed in slot order). */
     public void invalidateIf(LongPredicate hit) {
-        long[] oldKeys = keys.clone();
-        long[] oldValues = values.clone();
-        Arrays.fill(keys, EMPTY);
+        long[] old = cells.clone();
+        Arrays.fill(cells, EMPTY);
         size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            long k = oldKeys[i];
+        for (int i = 0; i < old.length; i += 2) {
+            long k = old[i];
             if (k != EMPTY && !hit.test(k)) {
-                insert(k, oldValues[i]);
+                insert(k, old[i + 1]);
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.kdumpsim.core;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -28,5 +29,13 @@ class LongHashMapTest {
         m.clear();
         assertNull(m.get(ref.firstKey()));
         assertEquals(0, m.size());
+    }
+
+    @Test
+    void refusesNullValuesWhichWouldMarkACellEmpty() {
+        LongHashMap<String> m = new LongHashMap<>();
+        m.put(7, "seven");
+        assertThrows(NullPointerException.class, () -> m.put(7, null));
+        assertEquals("seven", m.get(7));
     }
 }

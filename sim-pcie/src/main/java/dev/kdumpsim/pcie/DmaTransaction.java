@@ -28,7 +28,9 @@ public final class DmaTransaction {
     private CompletionStatus completion;
     private int eventId;
     private long timeNs;
+    // region as last accessed; meaningful only while accessed is set (see begin)
     private MemoryRegion region;
+    private boolean accessed;
 
     DmaTransaction() {
     }
@@ -41,9 +43,10 @@ public final class DmaTransaction {
         iova = address;
         length = bytes;
         physicalAddress = -1;
-        region = null;
-        fate = null;
-        completion = null;
+        // reference fields are stored only when they change (a reference store is a GC write
+        // barrier, with a store-load fence under G1): region is hidden by the flag instead of
+        // cleared, fate and completion are set by decided() before any observer sees the record
+        accessed = false;
         eventId = 0;
         timeNs = 0;
         return this;
@@ -52,15 +55,22 @@ public final class DmaTransaction {
     /** The memory access was performed at {@code pa} ({@code r} the innermost region, or null). */
     DmaTransaction accessed(long pa, MemoryRegion r) {
         physicalAddress = pa;
-        region = r;
+        accessed = true;
+        if (region != r) {
+            region = r;
+        }
         return this;
     }
 
     /** The fate, the IOMMU event (0 if none), the completion the requester gets (null if none), when. */
     DmaTransaction decided(DmaFate f, int event, CompletionStatus cpl, long now) {
-        fate = f;
+        if (fate != f) {
+            fate = f;
+        }
         eventId = event;
-        completion = cpl;
+        if (completion != cpl) {
+            completion = cpl;
+        }
         timeNs = now;
         return this;
     }
@@ -116,14 +126,17 @@ public final class DmaTransaction {
 
     /** Innermost memory region accessed, or null. Immutable and shared: may be kept. */
     public MemoryRegion region() {
-        return region;
+        return accessed ? region : null;
     }
 
     /** A detached copy (allocates; not for the hot path). */
     public DmaTransaction copy() {
         DmaTransaction c = new DmaTransaction();
-        c.begin(requesterId, streamId, write, iova, length).accessed(physicalAddress, region)
-                .decided(fate, eventId, completion, timeNs);
+        c.begin(requesterId, streamId, write, iova, length);
+        if (accessed) {
+            c.accessed(physicalAddress, region);
+        }
+        c.decided(fate, eventId, completion, timeNs);
         return c;
     }
 

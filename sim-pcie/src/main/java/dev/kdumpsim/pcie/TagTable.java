@@ -38,10 +38,13 @@ final class TagTable {
     /** Takes the next free Tag round-robin for a read; -1 if all are in use. */
     int allocate(long addr, int len, long deadlineNs) {
         int n = busy.length;
-        for (int i = 0; i < n; i++) {
-            int t = (next + i) % n;
+        if (outstanding == n) {
+            return -1; // a device whose reads all wait (for completions that never come) polls on
+        }
+        int t = next;
+        for (int i = 0; i < n; i++, t = t + 1 == n ? 0 : t + 1) { // round-robin without a division per step
             if (!busy[t]) {
-                next = (t + 1) % n;
+                next = t + 1 == n ? 0 : t + 1;
                 busy[t] = true;
                 address[t] = addr;
                 length[t] = len;

@@ -7,7 +7,8 @@ import dev.kdumpsim.core.Simulation;
  * Requests of one function on their way to the root complex: a FIFO in primitive arrays. The
  * path latency is constant per device, so arrival order is issue order and requests issued at
  * the same instant share one arrival event. A reset empties the queue, giving each request its
- * discard fate; the event left behind then finds nothing due.
+ * discard fate; the event left behind then finds nothing due. The capacity is a power of two, so
+ * positions wrap by a mask (a division per request cost more than the rest of the queue).
  */
 final class UpstreamQueue implements EventHandler {
 
@@ -40,8 +41,9 @@ final class UpstreamQueue implements EventHandler {
             grow();
         }
         long at = sim.now() + latencyNs;
-        boolean needEvent = size == 0 || due[(head + size - 1) % addr.length] != at;
-        int i = (head + size) % addr.length;
+        int mask = addr.length - 1;
+        boolean needEvent = size == 0 || due[(head + size - 1) & mask] != at;
+        int i = (head + size) & mask;
         addr[i] = address;
         len[i] = length;
         tag[i] = t;
@@ -58,7 +60,7 @@ final class UpstreamQueue implements EventHandler {
         long now = sim.now();
         while (size > 0 && due[head] <= now) {
             int i = head;
-            head = (head + 1) % addr.length;
+            head = (head + 1) & (addr.length - 1);
             size--;
             rc.upstreamRequest(function, tag[i] < 0, addr[i], len[i], tag[i], pattern[i]);
         }
@@ -68,7 +70,7 @@ final class UpstreamQueue implements EventHandler {
     void discardAll(DmaFate fate) {
         while (size > 0) {
             int i = head;
-            head = (head + 1) % addr.length;
+            head = (head + 1) & (addr.length - 1);
             size--;
             rc.recordAtFunction(function, tag[i] < 0, addr[i], len[i], fate);
         }
@@ -82,7 +84,7 @@ final class UpstreamQueue implements EventHandler {
         long[] p = new long[2 * n];
         long[] d = new long[2 * n];
         for (int k = 0; k < size; k++) {
-            int j = (head + k) % n;
+            int j = (head + k) & (n - 1);
             a[k] = addr[j];
             l[k] = len[j];
             t[k] = tag[j];

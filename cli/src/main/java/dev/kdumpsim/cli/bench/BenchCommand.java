@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measures the simulator's speed (see docs/performance.md).",
-        subcommands = {HoldCommand.class, DmaCommand.class})
+        subcommands = {HoldCommand.class, DmaCommand.class, RunBenchCommand.class, PayloadCommand.class, SweepBenchCommand.class, PeakMemoryCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

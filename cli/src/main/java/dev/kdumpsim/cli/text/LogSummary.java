@@ -33,8 +33,6 @@ public final class LogSummary {
     /** Fewer hidden records than this are shown rather than summarised. */
     public static final int MIN_HIDDEN = 5;
 
-    private static final Pattern LINE = Pattern.compile("^\\[\\s*(\\d+\\.\\d+)\\] (.*)$");
-    private static final Pattern NUMBER = Pattern.compile("\\b(?:0x)?[0-9a-fA-F]*[0-9][0-9a-fA-F]*\\b");
     private static final Pattern EVENT = Pattern.compile("event 0x[0-9a-f]+ received:?");
     private static final Pattern DWORD = Pattern.compile("\\t(0x[0-9a-f]{16})$");
 
@@ -44,7 +42,7 @@ public final class LogSummary {
             if (header < 0) {
                 return "section|" + time; // a === line: never the same as anything, ends every run
             }
-            return continuations.isEmpty() ? "line|" + NUMBER.matcher(text).replaceAll("#")
+            return continuations.isEmpty() ? "line|" + LogSummaryScan.maskNumbers(text)
                     : "record|" + continuations.size() + "|" + text;
         }
     }
@@ -77,13 +75,13 @@ public final class LogSummary {
         Map<String, Record> lastByPrefix = new LinkedHashMap<>();
         Record[] owner = new Record[lines.length];
         for (int i = 0; i < lines.length; i++) {
-            Matcher m = LINE.matcher(lines[i]);
-            if (!m.matches()) {
+            LogSummaryScan.Line m = LogSummaryScan.line(lines[i]);
+            if (m == null) {
                 lastByPrefix.clear();
                 records.add(new Record(-1, List.of(i), Integer.toString(i), lines[i], "", List.of()));
                 continue;
             }
-            String body = m.group(2);
+            String body = m.text();
             String prefix = prefix(body);
             Record last = lastByPrefix.get(prefix);
             if (isContinuation(body) && last != null) {
@@ -92,7 +90,7 @@ public final class LogSummary {
                 owner[i] = last;
                 continue;
             }
-            Record r = new Record(i, new ArrayList<>(List.of(i)), m.group(1), body, prefix, new ArrayList<>());
+            Record r = new Record(i, new ArrayList<>(List.of(i)), m.time(), body, prefix, new ArrayList<>());
             records.add(r);
             lastByPrefix.put(prefix, r);
             owner[i] = r;

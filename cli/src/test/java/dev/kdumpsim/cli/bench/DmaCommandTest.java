@@ -18,7 +18,7 @@ class DmaCommandTest {
                 "bench", "dma", "--transactions", "2000", "--iterations", "1", "--warmup", "0");
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().contains("median: "), out.toString());
-        assertTrue(out.toString().contains("iommu=smmu"), out.toString());
+        assertTrue(out.toString().contains(" per CPU-s (iommu=smmu, 256-byte writes)"), out.toString());
     }
 
     @Test

@@ -29,6 +29,10 @@ public final class Ledger implements DmaTransactionObserver {
     private final boolean[] kdumpOwned = new boolean[1 << 16];
     private byte[] regionClass = new byte[64];
     private final LongHashMap<Boolean> taintedPages = new LongHashMap<>(1024);
+    // pages tainted lately, direct-mapped by page number: a device rewrites the same few hundred
+    // buffer pages, and each rewrite then skips the probe of the map of every tainted page
+    private static final int RECENT_BITS = 12;
+    private final long[] recentTainted = new long[1 << RECENT_BITS];
     private long panicNs = Long.MAX_VALUE;
     private long captureNs = Long.MAX_VALUE;
     private long liveWrites;
@@ -37,6 +41,7 @@ public final class Ledger implements DmaTransactionObserver {
 
     /** Regions are classified lazily, by role, the first time a transaction lands in them. */
     public Ledger() {
+        Arrays.fill(recentTainted, -1L);
     }
 
     /** The panic happened now: later writes into kernel #1 memory taint the dump. */
@@ -100,8 +105,12 @@ public final class Ledger implements DmaTransactionObserver {
         if (c == KERNEL1) {
             if (timeNs >= panicNs && timeNs < captureNs) {
                 long pfn = pa >>> PhysicalMemory.PAGE_SHIFT;
-                if (taintedPages.get(pfn) == null) {
-                    taintedPages.put(pfn, Boolean.TRUE);
+                int r = (int) pfn & ((1 << RECENT_BITS) - 1);
+                if (recentTainted[r] != pfn) {
+                    recentTainted[r] = pfn;
+                    if (taintedPages.get(pfn) == null) {
+                        taintedPages.put(pfn, Boolean.TRUE);
+                    }
                 }
             }
             return;

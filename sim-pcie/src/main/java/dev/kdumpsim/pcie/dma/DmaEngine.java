@@ -22,18 +22,19 @@ public final class DmaEngine implements EventHandler {
     private final DmaPort port;
     private final long patternBase;
 
+    // ring positions are kept below their ring's size and wrapped by a compare, not a division
     private DescriptorRing descriptors;
-    private long fetchIndex;
+    private int fetchIndex;
     private long fetchToken = -1;
     private boolean fetchStalled;
 
     private ReceiveBufferRing receive;
     private int posted;
-    private long receiveSlot;
+    private int receiveSlot;
     private long receiveToken = -1;
     private boolean receiveStalled;
     private CompletionRing completions;
-    private long completionIndex;
+    private int completionIndex;
     private MsiMessage msi;
     private int completionsSinceMsi;
     private long writes;
@@ -137,7 +138,7 @@ public final class DmaEngine implements EventHandler {
         if (r == null) {
             return;
         }
-        long addr = r.ringIova() + (fetchIndex % r.entries()) * (long) r.descriptorBytes();
+        long addr = r.ringIova() + fetchIndex * (long) r.descriptorBytes();
         int s = port.issueRead(addr, r.descriptorBytes());
         if (s == DmaPort.BLOCKED_BME) {
             fetchStalled = true;
@@ -145,6 +146,9 @@ public final class DmaEngine implements EventHandler {
         }
         if (s == DmaPort.ISSUED) {
             fetchIndex++;
+            if (descriptors != null && fetchIndex == descriptors.entries()) { // (re)programmed meanwhile: its size
+                fetchIndex = 0;
+            }
         }
         if (descriptors != null) { // the port may have wedged/reset us
             fetchToken = sim.scheduleAfter(r.pollIntervalNs(), this, FETCH);
@@ -156,17 +160,23 @@ public final class DmaEngine implements EventHandler {
         if (r == null || posted == 0) {
             return;
         }
-        long addr = r.slotIova((int) (receiveSlot % r.slots()));
+        long addr = r.slotIova(receiveSlot);
         if (port.issueWrite(addr, r.bufferBytes(), patternBase + writes++) == DmaPort.BLOCKED_BME) {
             receiveStalled = true;
             return;
         }
         posted--;
         receiveSlot++;
+        if (receive != null && receiveSlot == receive.slots()) {
+            receiveSlot = 0;
+        }
         CompletionRing c = completions;
         if (c != null) {
-            port.issueWrite(c.ringIova() + (completionIndex++ % c.entries()) * (long) c.entryBytes(), c.entryBytes(),
-                    patternBase + writes++);
+            long entry = c.ringIova() + completionIndex * (long) c.entryBytes();
+            if (++completionIndex == c.entries()) {
+                completionIndex = 0;
+            }
+            port.issueWrite(entry, c.entryBytes(), patternBase + writes++);
             MsiMessage m = msi;
             if (m != null && ++completionsSinceMsi >= m.completionsPerInterrupt()) {
                 completionsSinceMsi = 0;
