@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kdumpsim.cli.KdumpSim;
-import dev.kdumpsim.scenarios.ScenarioLoader;
+import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.run.ScenarioRunner;
 import java.io.PrintWriter;
 import java.io.StringWriter;
