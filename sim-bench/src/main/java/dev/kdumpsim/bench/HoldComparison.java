@@ -1,6 +1,5 @@
 package dev.kdumpsim.bench;
 
-import dev.kdumpsim.core.bench.BenchStats;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.kdumpsim.bench;
 
-import dev.kdumpsim.core.bench.HoldBenchmark;
 
 /** kdumpsim's own engine, through the same code `kdumpsim bench hold` runs. */
 final class KdumpsimHold implements HoldEngine {

@@ -1,6 +1,5 @@
 package dev.kdumpsim.bench;
 
-import dev.kdumpsim.core.bench.BenchStats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.kdumpsim.cli.bench;
 
 import dev.kdumpsim.cli.common.ExitCodes;
 import dev.kdumpsim.cli.common.SeedConverter;
-import dev.kdumpsim.core.bench.HoldBenchmark;
+import dev.kdumpsim.bench.HoldBenchmark;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -2,7 +2,7 @@ package dev.kdumpsim.cli.bench;
 
 import dev.kdumpsim.cli.common.ExitCodes;
 import dev.kdumpsim.cli.common.SetOptions;
-import dev.kdumpsim.core.bench.BenchStats;
+import dev.kdumpsim.bench.BenchStats;
 import dev.kdumpsim.scenarios.model.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.kdumpsim.cli.bench;
 
 import dev.kdumpsim.cli.common.ExitCodes;
 import dev.kdumpsim.cli.common.UserInputException;
-import dev.kdumpsim.core.bench.BenchStats;
+import dev.kdumpsim.bench.BenchStats;
 import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.run.RunBudget;

@@ -1,8 +1,9 @@
-package dev.kdumpsim.smmuv3;
+package dev.kdumpsim.bench;
 
 import static dev.kdumpsim.smmuv3.SmmuRegisters.*;
 
 import dev.kdumpsim.core.PhysicalMemory;
+import dev.kdumpsim.smmuv3.*;
 import dev.kdumpsim.core.Simulation;
 import dev.kdumpsim.core.Translation;
 import dev.kdumpsim.core.TranslationOutcome;

@@ -1,4 +1,4 @@
-package dev.kdumpsim.core.bench;
+package dev.kdumpsim.bench;
 
 import dev.kdumpsim.core.EventHandler;
 import dev.kdumpsim.core.RandomStreams;

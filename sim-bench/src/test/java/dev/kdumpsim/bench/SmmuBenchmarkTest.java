@@ -1,4 +1,4 @@
-package dev.kdumpsim.smmuv3;
+package dev.kdumpsim.bench;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,6 +1,7 @@
-package dev.kdumpsim.pcie;
+package dev.kdumpsim.bench;
 
 import dev.kdumpsim.core.Iommu;
+import dev.kdumpsim.pcie.*;
 import dev.kdumpsim.core.PhysicalMemory;
 import dev.kdumpsim.core.Simulation;
 import dev.kdumpsim.pcie.config.PciRegs;
