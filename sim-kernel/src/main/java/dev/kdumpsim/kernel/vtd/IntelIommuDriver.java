@@ -19,7 +19,9 @@ import java.util.function.Consumer;
  * from 5.8) on one DMAR unit, in legacy or scalable mode ({@link ScalableModeChoice}), programming it
  * only through MMIO and memory.
  *
- * <p>Probe = {@code intel_iommu_init} + {@code init_dmars}: {@code intel_iommu=off} turns a
+ * <p>Probe = {@code enable_drhd_fault_handling} when interrupt remapping is on ({@link #irqRemapping}:
+ * x86 runs it at local APIC setup, before {@code intel_iommu_init}), then {@code intel_iommu_init} +
+ * {@code init_dmars}: {@code intel_iommu=off} turns a
  * translating unit off and leaves devices on dma-direct; otherwise the kdump behaviour is the
  * policy's ({@link IntelIommuPolicy}): disable TE first (4.0) or copy the old tables and keep TE
  * on (4.2 and 6.0, {@link TranslationTableCopy}, falling back to the disable path on failure); then
