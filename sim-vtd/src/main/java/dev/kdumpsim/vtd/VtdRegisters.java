@@ -36,6 +36,9 @@ public final class VtdRegisters {
     public static final int IEUADDR_REG = 0xac;
     public static final int IRTA_REG = 0xb8;    // 64-bit, 10.4.30
 
+    /** ECAP_REG.IR: interrupt remapping supported (10.4.3). */
+    public static final long ECAP_IR = 1L << 3;
+
     /** IVA_REG is at ECAP.IRO*16, IOTLB_REG 8 bytes above it (10.4.8.1, 10.4.8.2). */
     public static final int IOTLB_REG_FROM_IVA = 8;
     /** Each fault recording register is 128 bits (10.4.14). */

@@ -117,6 +117,42 @@ class FaultRecordingTest {
         assertEquals(2, t.unit.faultEvents());
     }
 
+    /**
+     * The hardware half of x86-vtd-scalable-copy-faults at seed 45: with FECTL.IM clear (a previous
+     * kernel unmasked it) the first fault's interrupt message is sent at once and IP clears (VT-d
+     * 10.4.10), whether or not anyone handles it. While PPF stays 1 neither further faults nor PFO are
+     * new interrupt conditions (10.4.9, 10.4.10: a status field set while another is already set is
+     * not a new condition), and rewriting FECTL = 0 with IP clear sends nothing: only a walk of the
+     * recording registers (Linux's {@code enable_drhd_fault_handling} calling {@code dmar_fault}) finds
+     * the records.
+     */
+    @Test
+    void anEventSentWhileNobodyListensIsNotResentAndTheRecordsWaitInTheRegisters() {
+        VtdTestBed t = bed(2);
+        t.unit.writel(FECTL_REG, 0); // the previous kernel's dmar_msi_unmask
+        t.translate(NIC, 0x1000, false);
+        t.settle();
+        assertEquals(1, t.unit.faultEvents(), "sent with IM clear");
+        assertEquals(0, t.unit.readl(FECTL_REG) & FECTL_IP, "IP clears when the message is sent");
+        Counter late = new Counter();
+        t.unit.addInterruptListener(late);
+        t.translate(NIC, 0x2000, false);
+        t.translate(NIC, 0x3000, false); // registers full: PFO
+        t.settle();
+        assertEquals(FSTS_PPF | FSTS_PFO, t.unit.readl(FSTS_REG) & (FSTS_PPF | FSTS_PFO));
+        t.unit.writel(FECTL_REG, 0); // a late request_irq's unmask, IP clear
+        t.settle();
+        assertEquals(0, late.faultEvents, "no new interrupt condition while PPF is set, and no pending IP");
+        assertEquals(1, t.unit.faultEvents());
+        assertTrue(t.frcd(0).fault() && t.frcd(1).fault(), "both records wait in the registers");
+        t.clearFrcd(0);
+        t.clearFrcd(1);
+        t.unit.writel(FSTS_REG, FSTS_PFO | FSTS_PPF); // dmar_fault's end
+        t.translate(NIC, 0x4000, false);
+        t.settle();
+        assertEquals(1, late.faultEvents, "once serviced, the next fault is a new condition");
+    }
+
     /** Linux's dmar_fault: from FRI, read each FRCD with F set, clear it, wrap; then clear FSTS. */
     @Test
     void linuxStyleHandlerDrainsRecordsInOrderAcrossTheWrap() {

@@ -42,6 +42,8 @@ final class DmarFaultHandler implements VtdInterruptListener {
     private boolean running;
     private boolean again;
     private boolean dead;
+    /** Callers of {@link #clearPrevious(Runnable)} waiting for the current walk to end. */
+    private Runnable afterWalk;
     private long printed;
     private long suppressed;
 
@@ -71,10 +73,31 @@ final class DmarFaultHandler implements VtdInterruptListener {
 
     /** {@code dmar_fault(-1, iommu)}: "Clear any previous faults" at init, printing what it finds. */
     void clearPrevious() {
+        clearPrevious(null);
+    }
+
+    /**
+     * {@code dmar_fault} called directly (by {@code intel_iommu_init_qi} with irq -1, by
+     * {@code enable_drhd_fault_handling} with the unit's irq): walks the fault recording registers
+     * now, printing what it finds, and runs {@code then} once the walk is over. If the interrupt
+     * handler is already walking them, {@code then} runs when that walk ends (the caller waits for
+     * {@code iommu->register_lock}).
+     */
+    void clearPrevious(Runnable then) {
+        if (then != null) {
+            afterWalk = afterWalk == null ? then : chain(afterWalk, then);
+        }
         if (!running) {
             running = true;
             handle();
         }
+    }
+
+    private static Runnable chain(Runnable a, Runnable b) {
+        return () -> {
+            a.run();
+            b.run();
+        };
     }
 
     /** The kernel stopped: its CPUs take no more interrupts. */
@@ -96,7 +119,7 @@ final class DmarFaultHandler implements VtdInterruptListener {
 
     private void handle() {
         if (dead) {
-            running = false;
+            stop();
             return;
         }
         int fsts = unit.readl(FSTS_REG);
@@ -112,7 +135,7 @@ final class DmarFaultHandler implements VtdInterruptListener {
 
     private void next(int index) {
         if (dead) {
-            running = false;
+            stop();
             return;
         }
         boolean limited = !allow();
@@ -137,10 +160,20 @@ final class DmarFaultHandler implements VtdInterruptListener {
 
     private void finish() {
         unit.writel(FSTS_REG, FSTS_PFO | FSTS_PPF);
-        running = false;
+        stop();
         if (again) {
             again = false;
             onFaultEvent();
+        }
+    }
+
+    /** The walk ends: whoever waited for it ({@link #clearPrevious(Runnable)}) goes on. */
+    private void stop() {
+        running = false;
+        Runnable r = afterWalk;
+        afterWalk = null;
+        if (r != null) {
+            r.run();
         }
     }
 

@@ -19,7 +19,9 @@ import java.util.function.Consumer;
  * from 5.8) on one DMAR unit, in legacy or scalable mode ({@link ScalableModeChoice}), programming it
  * only through MMIO and memory.
  *
- * <p>Probe = {@code intel_iommu_init} + {@code init_dmars}: {@code intel_iommu=off} turns a
+ * <p>Probe = {@code enable_drhd_fault_handling} when interrupt remapping is on ({@link #irqRemapping}:
+ * x86 runs it at local APIC setup, before {@code intel_iommu_init}), then {@code intel_iommu_init} +
+ * {@code init_dmars}: {@code intel_iommu=off} turns a
  * translating unit off and leaves devices on dma-direct; otherwise the kdump behaviour is the
  * policy's ({@link IntelIommuPolicy}): disable TE first (4.0) or copy the old tables and keep TE
  * on (4.2 and 6.0, {@link TranslationTableCopy}, falling back to the disable path on failure); then
@@ -57,6 +59,8 @@ final class IntelIommuDriver implements IommuDriver {
     private ContextMapping contexts;
     private boolean scalable;
     private DmarFaultHandler faults;
+    /** {@code iommu->irq} is set: the fault interrupt has a handler in this kernel. */
+    private boolean irqSet;
     private long root;
     private int agawBits;
     private int ndoms;
@@ -128,7 +132,72 @@ final class IntelIommuDriver implements IommuDriver {
         k.console().then(() -> init(done));
     }
 
+    /**
+     * x86 interrupt remapping is on: the unit has ECAP.IR and the command line has no
+     * {@code intremap=off} (drivers/iommu/irq_remapping.c {@code setup_irqremap}; {@code intel_iommu=off}
+     * does not turn it off). The model's DMAR table always sets INTR_REMAP, and the kernels are built with
+     * CONFIG_IRQ_REMAP. The remapping tables themselves are not modelled (the unit's remapper stays as
+     * the previous owner left it); what this decides is when the fault interrupt is set up.
+     */
+    boolean irqRemapping() {
+        if ((unit.readq(ECAP_REG) & ECAP_IR) == 0) {
+            return false;
+        }
+        for (String o : k.cmdline().value("intremap").orElse("").split(",")) {
+            if (o.equals("off")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code enable_drhd_fault_handling} (drivers/iommu/intel/dmar.c; drivers/iommu/dmar.c before 5.8),
+     * which x86 runs once the boot CPU's local APIC is set up when interrupt remapping is on
+     * (arch/x86/kernel/apic/apic.c {@code apic_bsp_setup} -> {@code irq_remap_enable_fault_handling}),
+     * long before {@code intel_iommu_init}: {@code dmar_set_interrupt}, then {@code dmar_fault(iommu->irq,
+     * iommu)} to "Clear any previous faults", then FSTS read and written back. From here on the kernel
+     * owns the fault interrupt, so faults raised while {@code init_dmars} switches the unit to the new
+     * (or copied) root table reach {@link DmarFaultHandler}; {@code init_dmars}' own {@code
+     * dmar_set_interrupt} finds {@code iommu->irq} set and returns. Without interrupt remapping the
+     * interrupt is set up only at the end of {@code init_dmars} ({@link #setRoot}).
+     */
+    private void enableFaultHandling(Runnable then) {
+        if (!irqRemapping()) {
+            then.run();
+            return;
+        }
+        setInterrupt();
+        faults.clearPrevious(() -> {
+            int fsts = unit.readl(FSTS_REG);
+            unit.writel(FSTS_REG, fsts);
+            then.run();
+        });
+    }
+
+    /**
+     * {@code dmar_set_interrupt}: "Check if the fault interrupt is already initialized", else the
+     * kernel's handler on the unit's fault event ({@code request_irq(irq, dmar_fault, ...)}), whose
+     * startup writes FEDATA/FEADDR ({@code dmar_msi_write}, not modelled: the event is a callback) and
+     * unmasks it ({@code dmar_msi_unmask}: FECTL = 0; if FECTL.IP was set, the unit sends the pending
+     * interrupt then, VT-d 10.4.10).
+     */
+    private void setInterrupt() {
+        if (irqSet) {
+            return;
+        }
+        irqSet = true;
+        unit.addInterruptListener(faults);
+        unit.writel(FECTL_REG, 0);
+    }
+
     private void init(Consumer<Boolean> done) {
+        faults = new DmarFaultHandler(k, unit, k.version().get(Behaviours.DMAR_FAULT_FORMAT),
+                k.version().get(Behaviours.DMAR_FAULT_RATELIMIT));
+        enableFaultHandling(() -> initDmars(done));
+    }
+
+    private void initDmars(Consumer<Boolean> done) {
         if (!k.cmdline().intelIommu().orElse(true)) {
             // dmar_disabled: intel_iommu_init "Make sure the IOMMUs are switched off" (intel_disable_iommus)
             k.console().print(LogLevel.INFO, P, "IOMMU disabled\n");
@@ -155,8 +224,6 @@ final class IntelIommuDriver implements IommuDriver {
 
     /** {@code intel_iommu_init_qi}: clear previous faults, disable QI if it was on, enable it on a fresh queue. */
     private void initQi(Consumer<Boolean> done) {
-        faults = new DmarFaultHandler(k, unit, k.version().get(Behaviours.DMAR_FAULT_FORMAT),
-                k.version().get(Behaviours.DMAR_FAULT_RATELIMIT));
         faults.clearPrevious();
         regs.disableQi(() -> regs.enableQi(() -> {
             k.console().print(LogLevel.INFO, P, "%s: Using Queued invalidation\n", name);
@@ -220,8 +287,7 @@ final class IntelIommuDriver implements IommuDriver {
     /** {@code iommu_set_root_entry}, global invalidation, {@code dmar_set_interrupt}, then TE unless it stayed on. */
     private void setRoot(Consumer<Boolean> done) {
         regs.setRootEntry(root, scalable, () -> regs.flushAll(() -> {
-            unit.addInterruptListener(faults);
-            unit.writel(FECTL_REG, 0); // dmar_msi_unmask
+            setInterrupt(); // init_dmars: dmar_set_interrupt
             if (preEnabled) {
                 finish(true, done);
                 return;

@@ -144,6 +144,68 @@ class IntelIommuDriverTest {
         assertEquals(0, unit.readl(dev.kdumpsim.vtd.VtdRegisters.FSTS_REG) & FSTS_PPF, "the record was cleared");
     }
 
+    static final int NO_ROOT_ENTRY = sourceId(2, 0, 0);
+
+    /**
+     * Kernel #1 brings the unit up and stops with FECTL unmasked; a kdump kernel with {@code cmdline}
+     * probes, and the moment the unit has latched its (copied) root table, before {@code init_dmars}
+     * reaches {@code dmar_set_interrupt}, a device on a bus without a root entry writes. Returns the
+     * kdump kernel's driver once the probe and the fault handling are over.
+     */
+    IntelIommuDriver faultWhileTheRootTableSwitches(KernelContext k) {
+        IntelIommuDriver d1 = probe(kernel("kernel1", "4.19.0", false, ""), IntelIommuPolicy.V4_2);
+        kernel1Maps(d1);
+        d1.kernelStopped();
+        assertEquals(0, unit.readl(FECTL_REG) & FECTL_IM, "kernel #1 left the fault event unmasked");
+        IntelIommuDriver d = new IntelIommuDriver(k, unit, IntelIommuPolicy.V4_2);
+        d.probe(r -> { });
+        long end = sim.now() + 1_000_000_000L;
+        while (!((unit.readl(GSTS_REG) & GSTS_RTPS) != 0 && (unit.readq(RTADDR_REG) & ~0xfffL) >= 0x2000_0000L)) {
+            assertTrue(sim.now() < end, "the kdump kernel never set its root table");
+            sim.runUntil(sim.now() + 10);
+        }
+        assertFalse(d.probed(), "still inside init_dmars");
+        assertEquals(TranslationOutcome.ABORTED, unit.translate(NO_ROOT_ENTRY, 0x1000, true, 64, out).outcome());
+        assertEquals(FaultReason.ROOT_ENTRY_NOT_PRESENT, out.eventId());
+        assertTrue(out.eventRecorded());
+        sim.runUntil(sim.now() + 1_000_000_000L);
+        assertTrue(d.probed());
+        return d;
+    }
+
+    /**
+     * x86-vtd-scalable-copy-faults at seed 45 on the driver alone: with interrupt remapping (ECAP.IR,
+     * no intremap=off) {@code enable_drhd_fault_handling} set the fault interrupt up before {@code
+     * init_dmars}, so a fault raised while the unit switches to the copied root table is printed.
+     */
+    @Test
+    void withInterruptRemappingAFaultWhileTheRootTableSwitchesIsPrinted() {
+        KernelContext k = kernel("kdump", "4.19.0", true, "reset_devices");
+        IntelIommuDriver d = faultWhileTheRootTableSwitches(k);
+        assertTrue(d.irqRemapping());
+        String l = log(k);
+        assertTrue(l.contains("DMAR: DRHD: handling fault status reg 2"), l);
+        assertTrue(l.contains("DMAR: [DMA Write] Request device [02:00.0] fault addr 1000 [fault reason 01]"
+                + " Present bit in root entry is clear"), l);
+        assertEquals(1, d.summary().faultsPrinted());
+        assertEquals(0, unit.readl(FSTS_REG) & FSTS_PPF, "the record was cleared");
+    }
+
+    /**
+     * Without interrupt remapping the fault interrupt is set up only at the end of {@code init_dmars}
+     * (v4.19/v5.15 iommu.c), as in the real kernel: the event went out while the kdump kernel had no
+     * handler for it, PPF stayed set, and the record waits unprinted.
+     */
+    @Test
+    void withIntremapOffTheSameFaultWaitsInTheRegistersUnprinted() {
+        KernelContext k = kernel("kdump", "4.19.0", true, "reset_devices intremap=off");
+        IntelIommuDriver d = faultWhileTheRootTableSwitches(k);
+        assertFalse(d.irqRemapping());
+        assertFalse(log(k).contains("handling fault status reg"), log(k));
+        assertEquals(0, d.summary().faultsPrinted());
+        assertEquals(FSTS_PPF, unit.readl(FSTS_REG) & FSTS_PPF);
+    }
+
     @Test
     void aFailedCopyFallsBackToAFreshTableWithTranslationOff() {
         unit.writeq(RTADDR_REG, 0); // a previous owner that enabled translation on a root table at 0
