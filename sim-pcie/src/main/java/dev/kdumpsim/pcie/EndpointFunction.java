@@ -331,47 +331,10 @@ public final class EndpointFunction extends PcieFunction implements DmaPort {
         logUncorrectable(bit, true, dw0, dw1, dw2, dw3);
     }
 
-    /**
-     * Hardware logs uncorrectable error {@code bit} in this function's AER (PCIe r5.0 §6.2.4) and,
-     * if it is unmasked and reporting is enabled, sends ERR_FATAL/ERR_NONFATAL upstream (§6.2.5).
-     * Each function of a multi-function device that logs a non-function-specific error signals it
-     * by its own enables (model choice).
-     */
-    void logUncorrectable(int bit, boolean withHeader, int dw0, int dw1, int dw2, int dw3) {
-        AerCapability.logUncorrectable(config, bit, withHeader, dw0, dw1, dw2, dw3);
-        ErrorMessage m = AerCapability.uncorrectableMessage(config, bit);
-        if (m != null) {
-            rc.errorMessage(device.upstreamPort(), bdf, m);
-        }
-    }
-
-    /**
-     * The function detects uncorrectable error {@code bit} (PCIe r5.0 §7.8.4.2) with no TLP to log:
-     * logged, and signalled as ERR_NONFATAL or ERR_FATAL by its severity if unmasked and enabled
-     * ({@link #logUncorrectable}). Like {@code aer-inject} (drivers/pci/pcie/aer_inject.c), for
-     * scenarios and tests that inject errors the model's own traffic does not raise.
-     */
-    public void detectUncorrectableError(int bit) {
-        if (bit < 0 || bit > 31) {
-            throw new IllegalArgumentException("uncorrectable error bit 0-31, got " + bit);
-        }
-        logUncorrectable(bit, false, 0, 0, 0, 0);
-    }
-
-    /**
-     * The function detects correctable error {@code bit} (e.g. 6 Bad TLP, 12 Replay Timer Timeout,
-     * PCIe r5.0 §7.8.4.5): logged in Correctable Error Status and, if unmasked and DevCtl
-     * Correctable Reporting Enable is set, signalled as ERR_COR. The model's own traffic raises no
-     * correctable errors; this is for scenarios and tests that inject them.
-     */
-    public void detectCorrectableError(int bit) {
-        if (bit < 0 || bit > 31) {
-            throw new IllegalArgumentException("correctable error bit 0-31, got " + bit);
-        }
-        ErrorMessage m = AerCapability.logCorrectable(config, bit);
-        if (m != null) {
-            rc.errorMessage(device.upstreamPort(), bdf, m);
-        }
+    /** An endpoint's error Messages go to the port above its device (PCIe r5.0 §6.2.5). */
+    @Override
+    protected void signal(ErrorMessage m) {
+        rc.errorMessage(device.upstreamPort(), bdf, m);
     }
 
     // ---- config side effects and resets ----------------------------------------------------

@@ -213,16 +213,12 @@ public final class PcieBridge extends PcieFunction {
     }
 
     /**
-     * Logs an error this port detected as completer or receiver, with the TLP header, and signals
-     * it as its own Message if enabled: a Root Port records it as if received (PCIe r5.0
-     * §6.2.4.1.2), a switch port sends it upstream.
+     * This port's own error Messages (for an error it detected as completer or receiver, logged with
+     * the TLP header): a Root Port records them as if received (PCIe r5.0 §6.2.4.1.2), a switch
+     * port sends them upstream.
      */
-    void logUncorrectable(int bit, int dw0, int dw1, int dw2, int dw3) {
-        AerCapability.logUncorrectable(config, bit, true, dw0, dw1, dw2, dw3);
-        ErrorMessage m = AerCapability.uncorrectableMessage(config, bit);
-        if (m == null) {
-            return;
-        }
+    @Override
+    protected void signal(ErrorMessage m) {
         if (parent == null) {
             receiveErrorMessage(m, bdf);
         } else {

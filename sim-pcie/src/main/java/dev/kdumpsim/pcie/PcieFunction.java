@@ -1,5 +1,8 @@
 package dev.kdumpsim.pcie;
 
+import dev.kdumpsim.pcie.aer.AerCapability;
+import dev.kdumpsim.pcie.aer.ErrorMessage;
+
 import dev.kdumpsim.pcie.config.ConfigSpace;
 import dev.kdumpsim.pcie.config.PciRegs;
 
@@ -29,6 +32,52 @@ public abstract class PcieFunction {
     /** "bb:dd.f". */
     public String name() {
         return Bdf.format(bdf);
+    }
+
+    /** Where this function's own error Messages go (an endpoint's upstream port; a Root Port itself). */
+    protected abstract void signal(ErrorMessage m);
+
+    /**
+     * Hardware logs uncorrectable error {@code bit} in this function's AER (PCIe r5.0 §6.2.4) and,
+     * if it is unmasked and reporting is enabled, signals ERR_FATAL/ERR_NONFATAL (§6.2.5). Each
+     * function of a multi-function device that logs a non-function-specific error signals it by its
+     * own enables (model choice).
+     */
+    void logUncorrectable(int bit, boolean withHeader, int dw0, int dw1, int dw2, int dw3) {
+        AerCapability.logUncorrectable(config, bit, withHeader, dw0, dw1, dw2, dw3);
+        ErrorMessage m = AerCapability.uncorrectableMessage(config, bit);
+        if (m != null) {
+            signal(m);
+        }
+    }
+
+    /**
+     * The function detects uncorrectable error {@code bit} (PCIe r5.0 §7.8.4.2) with no TLP to log:
+     * logged, and signalled as ERR_NONFATAL or ERR_FATAL by its severity if unmasked and enabled.
+     * Like {@code aer-inject} (drivers/pci/pcie/aer_inject.c), for scenarios and tests that inject
+     * errors the model's own traffic does not raise.
+     */
+    public void detectUncorrectableError(int bit) {
+        if (bit < 0 || bit > 31) {
+            throw new IllegalArgumentException("uncorrectable error bit 0-31, got " + bit);
+        }
+        logUncorrectable(bit, false, 0, 0, 0, 0);
+    }
+
+    /**
+     * The function detects correctable error {@code bit} (e.g. 6 Bad TLP, 12 Replay Timer Timeout,
+     * PCIe r5.0 §7.8.4.5): logged in Correctable Error Status and, if unmasked and DevCtl
+     * Correctable Reporting Enable is set, signalled as ERR_COR. The model's own traffic raises no
+     * correctable errors; this is for scenarios and tests that inject them.
+     */
+    public void detectCorrectableError(int bit) {
+        if (bit < 0 || bit > 31) {
+            throw new IllegalArgumentException("correctable error bit 0-31, got " + bit);
+        }
+        ErrorMessage m = AerCapability.logCorrectable(config, bit);
+        if (m != null) {
+            signal(m);
+        }
     }
 
     /** Whether the function answers config requests (not in FLR, not below a down link). */

@@ -345,6 +345,6 @@ public final class RootComplex {
         int dw1 = (f.bdf() << 16) | ((tag & 0xff) << 8) | (lengthDw == 1 ? 0 : 0xf0) | 0xf;
         int dw2 = four ? (int) (address >>> 32) : (int) address & ~3;
         int dw3 = four ? (int) address & ~3 : 0;
-        rp.logUncorrectable(st == CompletionStatus.CA ? PciRegs.UNC_COMP_ABORT : PciRegs.UNC_UNSUP, dw0, dw1, dw2, dw3);
+        rp.logUncorrectable(st == CompletionStatus.CA ? PciRegs.UNC_COMP_ABORT : PciRegs.UNC_UNSUP, true, dw0, dw1, dw2, dw3);
     }
 }
