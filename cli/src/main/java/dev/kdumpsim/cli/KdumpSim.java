@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Simulates what DMA does when a Linux machine crashes and boots its kdump kernel behind an IOMMU.",
         subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, SchemaCommand.class, SweepCommand.class, ImportCommand.class, TraceHtmlCommand.class,
-            MergeCommand.class, DiffCommand.class, BenchCommand.class, DecodeCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+            MergeCommand.class, DiffCommand.class, dev.kdumpsim.cli.search.FitCommand.class, dev.kdumpsim.cli.search.ExploreCommand.class, BenchCommand.class, DecodeCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",

@@ -16,18 +16,18 @@ import java.util.Map;
  * </ul>
  * Exactly one engine's variables must be present; the result is {@code k/n} for Shard.parse.
  */
-final class AutoShard {
+public final class AutoShard {
 
     private AutoShard() {
     }
 
     /** Whether {@code text} asks for auto-detection. */
-    static boolean isAuto(String text) {
+    public static boolean isAuto(String text) {
         return text.equals("auto") || text.startsWith("auto/");
     }
 
     /** {@code k/n} for {@code text} ("auto" or "auto/N") in {@code env}; IllegalArgumentException says what is missing. */
-    static String resolve(String text, Map<String, String> env) {
+    public static String resolve(String text, Map<String, String> env) {
         Integer given = null;
         if (text.startsWith("auto/")) {
             given = positive(text.substring(5), "the count in --shard " + text);

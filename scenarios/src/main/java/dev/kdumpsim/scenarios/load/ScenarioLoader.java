@@ -59,6 +59,16 @@ public final class ScenarioLoader {
         return parse(name, text, overrides, RunBudget.DEFAULT_MAX_EVENTS);
     }
 
+    /**
+     * The node tree {@link #parse} binds, before device presets: the {@code extends:} chain merged
+     * and the overrides applied (for writing a scenario back with values changed, as kdumpsim fit does).
+     */
+    public static Node tree(String name, String text, List<String> overrides) throws ScenarioException {
+        Node root = Extends.apply(name, Yaml.compose(name, text));
+        Overrides.apply(root, overrides);
+        return root;
+    }
+
     /** Parses scenario text within a run budget of {@code maxEvents} simulation events. */
     public static Scenario parse(String name, String text, List<String> overrides, long maxEvents) throws ScenarioException {
         if (maxEvents < 1) {

@@ -15,7 +15,8 @@ public record Scenario(
         @Doc("Mitigations applied (docs/model-kernel.md)") List<Mitigation> mitigations,
         @Doc("Actions at simulated times: panic, resets, config writes, run-until") List<TimelineAction> timeline,
         @Doc("Assertions checked after the run") Expectations expect,
-        @Doc("Batch sweep over this scenario (kdumpsim sweep; ignored by kdumpsim run)") Optional<Sweep> sweep) {
+        @Doc("Batch sweep over this scenario (kdumpsim sweep; ignored by kdumpsim run)") Optional<Sweep> sweep,
+        @Doc("Search space of kdumpsim fit and explore (ignored by kdumpsim run)") Optional<Fit> fit) {
 
     public Scenario {
         mitigations = List.copyOf(mitigations);

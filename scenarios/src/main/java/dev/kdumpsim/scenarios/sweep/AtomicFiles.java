@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
  * the same directory, which is then renamed over the target with {@code ATOMIC_MOVE} (rename(2)
  * on POSIX). A sweep killed while writing its outputs leaves the old file or the new one.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {
     }
@@ -29,7 +29,7 @@ final class AtomicFiles {
         }
     }
 
-    static void write(Path target, String text) throws IOException {
+    public static void write(Path target, String text) throws IOException {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -28,7 +28,7 @@ public final class SimVariantRunner implements VariantRunner {
      * ({@code pcieErrors.*}).
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> metrics(Map<String, Object> report) {
+    public static Map<String, Object> metrics(Map<String, Object> report) {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> v = (Map<String, Object>) report.get("verdict");
         m.put("verdict.kdumpCorrupted", v.get("kdumpCorrupted"));
