@@ -4,7 +4,7 @@ import dev.kdumpsim.kernel.boot.BootTimeline;
 import dev.kdumpsim.scenarios.binding.Yaml;
 import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.load.ScenarioLoader;
-import dev.kdumpsim.scenarios.model.ActionKind;
+import dev.kdumpsim.kernel.machine.TimelineEvent;
 import dev.kdumpsim.scenarios.model.DriverConfig;
 import dev.kdumpsim.scenarios.model.FitParameter;
 import dev.kdumpsim.scenarios.model.KernelClock;
@@ -123,7 +123,7 @@ public final class SearchSpace {
         List<TimelineAction> timeline = s.timeline();
         for (int i = 0; i < timeline.size(); i++) {
             TimelineAction a = timeline.get(i);
-            if (a.action() == ActionKind.PANIC && a.clock() == KernelClock.FIRST) {
+            if (a.action() == TimelineEvent.Kind.PANIC && a.clock() == KernelClock.FIRST) {
                 long at = a.at().nanos();
                 d.add(Dimension.numeric("timeline[" + i + "].at", Dimension.Kind.DURATION, at, at + CRASH_SPAN_NS));
                 break;
