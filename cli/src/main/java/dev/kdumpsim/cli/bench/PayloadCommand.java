@@ -1,7 +1,6 @@
 package dev.kdumpsim.cli.bench;
 
 import dev.kdumpsim.cli.common.ExitCodes;
-import dev.kdumpsim.cli.common.SetOptions;
 import dev.kdumpsim.bench.BenchStats;
 import dev.kdumpsim.scenarios.model.Scenario;
 import java.io.PrintWriter;
@@ -10,11 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -35,11 +33,11 @@ public final class PayloadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario YAML file.")
-    Path file;
+    @Mixin
+    BenchScenario scenario;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario value by its dotted path (as for run; repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    BenchRounds rounds;
 
     @Option(names = "--small", paramLabel = "SIZE", defaultValue = "64", description = "Small buffer size (default: ${DEFAULT-VALUE} bytes).")
     String small;
@@ -47,23 +45,15 @@ public final class PayloadCommand implements Callable<Integer> {
     @Option(names = "--large", paramLabel = "SIZE", defaultValue = "2KiB", description = "Large buffer size (default: ${DEFAULT-VALUE}).")
     String large;
 
-    @Option(names = "--iterations", paramLabel = "I", defaultValue = "5", description = "Measured rounds, one run of each size (default: ${DEFAULT-VALUE}).")
-    int iterations;
-
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "1", description = "Unmeasured warm-up rounds first (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--max-events", paramLabel = "N", defaultValue = "2000000000",
-            description = "Event budget of each run (default: ${DEFAULT-VALUE}, ten times run's).")
-    long maxEvents;
-
     @Override
     public Integer call() {
-        SetOptions.check(spec, sets);
-        if (iterations < 1 || warmup < 0 || maxEvents < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--iterations and --max-events must be at least 1 and --warmup at least 0");
-        }
+        scenario.check(spec);
+        rounds.check(spec);
+        Path file = scenario.file;
+        List<String> sets = scenario.sets;
+        long maxEvents = scenario.maxEvents;
+        int iterations = rounds.iterations;
+        int warmup = rounds.warmup;
         Scenario s = EndToEnd.load(file, sets, maxEvents);
         List<String> smallSets = withBufferSize(s, small);
         List<String> largeSets = withBufferSize(s, large);
@@ -100,7 +90,7 @@ public final class PayloadCommand implements Callable<Integer> {
 
     /** The user's --set list plus every driver's bufferSize in both kernels. */
     private List<String> withBufferSize(Scenario s, String size) {
-        List<String> out = new ArrayList<>(sets);
+        List<String> out = new ArrayList<>(scenario.sets);
         int first = s.kernels().first().drivers().size();
         int kdump = s.kernels().kdump().drivers().size();
         for (int i = 0; i < first; i++) {

@@ -1,18 +1,14 @@
 package dev.kdumpsim.cli.bench;
 
 import dev.kdumpsim.cli.common.ExitCodes;
-import dev.kdumpsim.cli.common.SetOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code kdumpsim bench peak-memory FILE}: how much memory one run needs. */
@@ -31,22 +27,15 @@ public final class PeakMemoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario YAML file.")
-    Path file;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario value by its dotted path (as for run; repeatable).")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--max-events", paramLabel = "N", defaultValue = "2000000000",
-            description = "Event budget of the run (default: ${DEFAULT-VALUE}, ten times run's).")
-    long maxEvents;
+    @Mixin
+    BenchScenario scenario;
 
     @Override
     public Integer call() {
-        SetOptions.check(spec, sets);
-        if (maxEvents < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--max-events must be at least 1");
-        }
+        scenario.check(spec);
+        Path file = scenario.file;
+        List<String> sets = scenario.sets;
+        long maxEvents = scenario.maxEvents;
         EndToEnd.load(file, sets, maxEvents); // a bad file fails before anything is measured
         EndToEnd.Timing t;
         long afterGc;

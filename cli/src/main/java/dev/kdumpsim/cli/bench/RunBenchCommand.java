@@ -1,19 +1,15 @@
 package dev.kdumpsim.cli.bench;
 
 import dev.kdumpsim.cli.common.ExitCodes;
-import dev.kdumpsim.cli.common.SetOptions;
 import dev.kdumpsim.bench.BenchStats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code kdumpsim bench run FILE}: a whole scenario run's DMA transactions per second, end to end. */
@@ -30,29 +26,21 @@ public final class RunBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario YAML file.")
-    Path file;
+    @Mixin
+    BenchScenario scenario;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario value by its dotted path (as for run; repeatable).")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--iterations", paramLabel = "I", defaultValue = "5", description = "Measured iterations (default: ${DEFAULT-VALUE}).")
-    int iterations;
-
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "1", description = "Unmeasured warm-up iterations first (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--max-events", paramLabel = "N", defaultValue = "2000000000",
-            description = "Event budget of each run (default: ${DEFAULT-VALUE}, ten times run's).")
-    long maxEvents;
+    @Mixin
+    BenchRounds rounds;
 
     @Override
     public Integer call() {
-        SetOptions.check(spec, sets);
-        if (iterations < 1 || warmup < 0 || maxEvents < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--iterations and --max-events must be at least 1 and --warmup at least 0");
-        }
+        scenario.check(spec);
+        rounds.check(spec);
+        Path file = scenario.file;
+        List<String> sets = scenario.sets;
+        long maxEvents = scenario.maxEvents;
+        int iterations = rounds.iterations;
+        int warmup = rounds.warmup;
         EndToEnd.load(file, sets, maxEvents); // a bad file fails before anything is timed
         PrintWriter out = spec.commandLine().getOut();
         double[] wall = new double[iterations];

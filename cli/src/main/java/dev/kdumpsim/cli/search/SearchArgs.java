@@ -40,18 +40,8 @@ final class SearchArgs {
 
     SweepOptions options(CommandSpec spec, Path out) {
         SetOptions.check(spec, sets);
-        Shard slice = Shard.ALL;
-        if (shard != null) {
-            try {
-                slice = Shard.parse(AutoShard.isAuto(shard) ? AutoShard.resolve(shard, env) : shard);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
-        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
-        }
+        Shard slice = AutoShard.option(spec, shard, env);
+        int threads = AutoShard.jobs(spec, jobs);
         if (!merge.isEmpty() && (shard != null || resume)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--merge runs nothing: give it without --shard and --resume");
         }

@@ -96,4 +96,29 @@ public final class AutoShard {
             throw new IllegalArgumentException(what + " is '" + v + "', not a whole number");
         }
     }
+
+    /**
+     * A {@code --shard} option's value as the slice to run: {@code K/N}, or {@code auto}/{@code auto/N}
+     * resolved from {@code env}; null is every variant. A bad value is a usage error of {@code spec}.
+     */
+    public static dev.kdumpsim.scenarios.sweep.Shard option(picocli.CommandLine.Model.CommandSpec spec, String shard,
+            Map<String, String> env) {
+        if (shard == null) {
+            return dev.kdumpsim.scenarios.sweep.Shard.ALL;
+        }
+        try {
+            return dev.kdumpsim.scenarios.sweep.Shard.parse(isAuto(shard) ? resolve(shard, env) : shard);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** A {@code --jobs} option's value: the processors when absent; below 1 is a usage error. */
+    public static int jobs(picocli.CommandLine.Model.CommandSpec spec, Integer jobs) {
+        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (threads < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        }
+        return threads;
+    }
 }

@@ -24,7 +24,6 @@ import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -93,18 +92,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         SetOptions.check(spec, sets);
-        Shard slice = Shard.ALL;
-        if (shard != null) {
-            try {
-                slice = Shard.parse(AutoShard.isAuto(shard) ? AutoShard.resolve(shard, env) : shard);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
-        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
-        }
+        Shard slice = AutoShard.option(spec, shard, env);
+        int threads = AutoShard.jobs(spec, jobs);
         SweepPlan plan;
         try {
             plan = SweepPlan.create(file.toString(), ScenarioLoader.readText(file), sets, params, seeds,
