@@ -23,18 +23,8 @@ public record PcieErrorSummary(long staleCleared, long recoveries, long recovere
     /** Nothing handled. */
     public static final PcieErrorSummary NONE = new PcieErrorSummary(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-    /** report.json's {@code pcieErrors}: how the kdump kernel handled PCIe errors, one key per counter. */
+    /** report.json's {@code pcieErrors}: how the kdump kernel handled PCIe errors, one key per component. */
     public StatsGroup stats() {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("staleCleared", staleCleared);
-        m.put("recoveries", recoveries);
-        m.put("recovered", recovered);
-        m.put("linkResets", linkResets);
-        m.put("firmwareRecords", firmwareRecords);
-        m.put("firmwareDropped", firmwareDropped);
-        m.put("ghesPrinted", ghesPrinted);
-        m.put("ghesCached", ghesCached);
-        m.put("ghesSuppressed", ghesSuppressed);
-        return new StatsGroup("pcieErrors", m);
+        return StatsGroup.of("pcieErrors", this);
     }
 }

@@ -18,4 +18,17 @@ public record StatsGroup(String name, Map<String, Object> values) {
     public StatsGroup {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
+
+    /** A record of counters as a group: each component, in declaration order, under its own name. */
+    public static StatsGroup of(String name, Record counters) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (java.lang.reflect.RecordComponent c : counters.getClass().getRecordComponents()) {
+            try {
+                m.put(c.getName(), c.getAccessor().invoke(counters));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c.getName() + " of " + counters, e);
+            }
+        }
+        return new StatsGroup(name, m);
+    }
 }
