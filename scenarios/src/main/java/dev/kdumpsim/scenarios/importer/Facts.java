@@ -15,6 +15,9 @@ import java.util.TreeSet;
 public final class Facts {
 
     public static final int MAX_DEVICES = 64;
+    public static final int MAX_DRAM_RANGES = 512;
+    /** Ranges closer than this are one bank (e820 splits RAM around small firmware holes). */
+    static final long DRAM_MERGE_GAP = 16L << 20;
     public static final int MAX_EVENTS = 16;
     public static final int MAX_DISTINCTIVE = 64;
     /** Longest line made a pattern: printk's own limit is 1024 (LOG_LINE_MAX, kernel/printk/printk.c, v4.16). */
@@ -42,6 +45,9 @@ public final class Facts {
     public Long crashkernelSize;
     public String crashkernelWhere;
     public Long systemRamMiB;
+    /** Kernel #1's usable memory ranges as printed ([base, end) pairs), at most {@link #MAX_DRAM_RANGES}. */
+    public final List<long[]> dramRanges = new ArrayList<>();
+    public String dramWhere;
 
     public Integer smmuIas;
     public Integer smmuOas;
@@ -100,5 +106,40 @@ public final class Facts {
             }
         }
         distinctive.add(new Distinctive(line, kind));
+    }
+
+    /** Records one usable range [base, end) of kernel #1's memory map. */
+    public void addDramRange(long base, long end, String where) {
+        if (dramRanges.size() < MAX_DRAM_RANGES) {
+            dramRanges.add(new long[] {base, end});
+            if (dramWhere == null) {
+                dramWhere = where;
+            }
+        }
+    }
+
+    /**
+     * The model's DRAM banks from the printed ranges: sorted, ranges less than 16 MiB apart merged
+     * (firmware holes the model does not carve out), each bank widened to whole MiB; empty when no
+     * range was printed.
+     */
+    public List<long[]> dramBanks() {
+        List<long[]> sorted = new ArrayList<>(dramRanges);
+        sorted.sort((a, b) -> Long.compare(a[0], b[0]));
+        List<long[]> banks = new ArrayList<>();
+        for (long[] r : sorted) {
+            long[] last = banks.isEmpty() ? null : banks.get(banks.size() - 1);
+            if (last != null && r[0] - last[1] < DRAM_MERGE_GAP) {
+                last[1] = Math.max(last[1], r[1]);
+            } else {
+                banks.add(new long[] {r[0], r[1]});
+            }
+        }
+        long mib = 1L << 20;
+        for (long[] b : banks) {
+            b[0] = b[0] & -mib;
+            b[1] = (b[1] + mib - 1) & -mib;
+        }
+        return banks;
     }
 }

@@ -9,7 +9,7 @@ final class Rules {
     }
 
     static List<Rule> fresh() {
-        return List.of(new ArchRule(), new KernelVersionRule(), new CommandLineRule(), new CrashkernelRule(), new SmmuIdentityRule(),
+        return List.of(new ArchRule(), new KernelVersionRule(), new CommandLineRule(), new CrashkernelRule(), new DramRule(), new SmmuIdentityRule(),
                 new SmmuEventRule(), new DmarRule(), new DeviceRule(), new AerFirmwareFirstRule(), new AerNativeRule(), new CperRule(),
                 new PanicRule());
     }

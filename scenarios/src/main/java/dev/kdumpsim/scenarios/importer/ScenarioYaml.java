@@ -89,21 +89,8 @@ final class ScenarioYaml {
             line("  arch: " + (x86 ? "x86_64" : "arm64") + "  # " + archWhere);
         }
         long end = facts.crashkernelBase == null ? 0 : facts.crashkernelBase + facts.crashkernelSize;
-        long ram = facts.systemRamMiB == null ? 16 * GIB : Math.max(4 * GIB, ((facts.systemRamMiB << 20) + GIB - 1) / GIB * GIB);
-        while (ram < end + GIB) {
-            ram *= 2;
-        }
         line("  dram:");
-        boolean inHole = facts.crashkernelBase != null && facts.crashkernelBase < 4 * GIB && end > 3 * GIB;
-        if (x86 && !inHole) {
-            // the x86 machine keeps 3-4 GiB for MMIO and the MSI window at 0xfee00000, as x86-vtd-*.yaml do
-            line("    - {base: \"0x00000000\", size: 3GiB}");
-            line("    - {base: \"0x100000000\", size: " + (ram / GIB - 3 + (ram / GIB < 8 ? 4 : 0)) + "GiB}");
-        } else {
-            line("    - {base: \"0x00000000\", size: " + ram / GIB + "GiB}");
-        }
-        assumed.add("platform.dram", facts.systemRamMiB != null ? "one bank of System RAM rounded up (the bank layout is not in the log)"
-                : (ram / GIB) + " GiB from 0x0 (the DRAM layout is not in the log)");
+        DramSection.write(facts, x86, end, this::line, assumed);
         if (x86) {
             line("  iommu: {model: vt-d}  # " + (facts.vtdWhere == null ? "assumed: x86_64 has VT-d in the model" : facts.vtdWhere));
         } else {
