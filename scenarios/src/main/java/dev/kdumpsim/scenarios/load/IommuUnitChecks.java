@@ -1,5 +1,9 @@
 package dev.kdumpsim.scenarios.load;
 
+import dev.kdumpsim.kernel.smmu.SmmuFeatures;
+import dev.kdumpsim.scenarios.model.StreamTableFormat;
+import dev.kdumpsim.scenarios.value.HexValue;
+
 import dev.kdumpsim.scenarios.binding.Locations;
 import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.model.Endpoint;
@@ -34,6 +38,26 @@ final class IommuUnitChecks {
         }
         if (smmu.eventQueueLog2Entries() < 0 || smmu.eventQueueLog2Entries() > 19) {
             throw at.error(smmu, "eventQueueLog2Entries", "event queue log2 size must be 0 to 19 (IDR1.EVENTQS)", "Linux uses 7");
+        }
+        if (smmu.features().isPresent()) {
+            features(smmu, smmu.features().get());
+        }
+    }
+
+    /** A printed feature mask the model's ID registers can give, and that agrees with streamTable. */
+    private void features(Smmu smmu, HexValue f) throws ScenarioException {
+        if (!f.fits(32)) {
+            throw at.error(smmu, "features", "the driver's feature mask is a 32-bit value, got " + f, "0x1fef (the model's SMMU)");
+        }
+        String why = SmmuFeatures.unreachable((int) f.value());
+        if (why != null) {
+            throw at.error(smmu, "features", "no SMMU the model builds prints features " + f + ": " + why,
+                    "the bits of FEAT_2_LVL_STRTAB (0x1) to FEAT_STALL_FORCE (0x2000), e.g. 0x1fef");
+        }
+        boolean twoLevel = (f.value() & SmmuFeatures.FEAT_2_LVL_STRTAB) != 0;
+        if (twoLevel != (smmu.streamTable() == StreamTableFormat.TWO_LEVEL)) {
+            throw at.error(smmu, "features", "features " + f + (twoLevel ? " has" : " lacks") + " 2_LVL_STRTAB but streamTable is "
+                    + smmu.streamTable().specName(), "write streamTable: " + (twoLevel ? "2-level" : "linear"));
         }
     }
 

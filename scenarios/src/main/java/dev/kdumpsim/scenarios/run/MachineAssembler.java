@@ -18,6 +18,7 @@ import dev.kdumpsim.kernel.version.KernelRelease;
 import dev.kdumpsim.kernel.version.KernelVersion;
 import dev.kdumpsim.kernel.machine.MachineConfig;
 import dev.kdumpsim.kernel.machine.TimelineEvent;
+import dev.kdumpsim.kernel.smmu.SmmuFeatures;
 import dev.kdumpsim.kernel.mm.DramLayout;
 import dev.kdumpsim.kernel.policy.Mitigation;
 import dev.kdumpsim.kernel.smmu.SmmuDriverPolicy;
@@ -121,7 +122,11 @@ public final class MachineAssembler {
     }
 
     static SmmuParameters smmu(Smmu m) {
-        return SmmuParameters.builder().set("sidSizeBits", m.sidSizeBits())
+        var b = SmmuParameters.builder();
+        if (m.features().isPresent()) {
+            SmmuFeatures.advertise((int) m.features().get().value(), b); // the report's IDR0, as its driver decoded it
+        }
+        return b.set("sidSizeBits", m.sidSizeBits())
                 .set("twoLevelStreamTable", m.streamTable() == StreamTableFormat.TWO_LEVEL).set("oasBits", m.oasBits())
                 .set("gbpaResetAbort", m.gbpaResetAbort()).set("cr0AckLatencyNs", m.cr0AckLatency().nanos())
                 .set("mergeBadStreamIdEvents", m.mergeBadStreamIdEvents()).build();

@@ -1,5 +1,8 @@
 package dev.kdumpsim.kernel.smmu;
 
+import dev.kdumpsim.core.param.ParameterBuilder;
+import dev.kdumpsim.smmuv3.SmmuParameters;
+
 import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.kernel.version.SmmuQueueSizing;
 
@@ -124,6 +127,52 @@ public record SmmuFeatures(int features, int ias, int oas, int sidBits, int evtq
         int evtq = Math.min((idr1 >>> 16) & 0x1f, evtqMaxShift);
         int cmdq = Math.min((idr1 >>> 21) & 0x1f, cmdqMaxShift);
         return new SmmuFeatures(f, ias, oas, sid, evtq, cmdq);
+    }
+
+    /** Every feature bit the model's ID registers can advertise ({@code FEAT_2_LVL_STRTAB} to {@code FEAT_STALL_FORCE}). */
+    public static final int MODELLED_FEATURES = (FEAT_STALL_FORCE << 1) - 1;
+
+    /**
+     * Why the driver could not have printed {@code features} from the model's ID registers, or null:
+     * a bit above {@code FEAT_STALL_FORCE} (later drivers' VAX, RANGE_INV, BTM, SVA, E2H... are not
+     * modelled), no translation-table endianness (IDR0.TTENDIAN 0b01 is reserved), or both stall
+     * features (one STALL_MODEL gives one of them).
+     */
+    public static String unreachable(int features) {
+        if ((features & ~MODELLED_FEATURES) != 0) {
+            return String.format(java.util.Locale.ROOT, "bits 0x%x are features the model's SMMU does not advertise",
+                    features & ~MODELLED_FEATURES);
+        }
+        if ((features & (FEAT_TT_LE | FEAT_TT_BE)) == 0) {
+            return "neither TT_LE nor TT_BE: IDR0.TTENDIAN 0b01 is reserved";
+        }
+        if ((features & FEAT_STALLS) != 0 && (features & FEAT_STALL_FORCE) != 0) {
+            return "STALLS and STALL_FORCE come from one IDR0.STALL_MODEL: at most one";
+        }
+        return null;
+    }
+
+    /**
+     * The ID-register fields that make {@code arm_smmu_device_hw_probe} print {@code features}: the
+     * inverse of {@link #decode} for the IDR0 bits it reads (IHI0070 §6.3.1), so a scenario can give
+     * the SMMU of a report by the mask its log shows. COHERENCY also needs the firmware to call
+     * the SMMU coherent (IORT/DT), which the model's platform does. {@link #unreachable} must be null.
+     */
+    public static ParameterBuilder<SmmuParameters> advertise(int features, ParameterBuilder<SmmuParameters> b) {
+        boolean le = (features & FEAT_TT_LE) != 0;
+        boolean be = (features & FEAT_TT_BE) != 0;
+        return b.set("twoLevelStreamTable", (features & FEAT_2_LVL_STRTAB) != 0)
+                .set("twoLevelCdTable", (features & FEAT_2_LVL_CDTAB) != 0)
+                .set("ttEndian", le && be ? 0 : le ? 2 : 3)
+                .set("pri", (features & FEAT_PRI) != 0)
+                .set("ats", (features & FEAT_ATS) != 0)
+                .set("sev", (features & FEAT_SEV) != 0)
+                .set("msi", (features & FEAT_MSI) != 0)
+                .set("coherentAccess", (features & FEAT_COHERENCY) != 0)
+                .set("stallModel", (features & FEAT_STALLS) != 0 ? 0 : (features & FEAT_STALL_FORCE) != 0 ? 2 : 1)
+                .set("stage1", (features & FEAT_TRANS_S1) != 0)
+                .set("stage2", (features & FEAT_TRANS_S2) != 0)
+                .set("hyp", (features & FEAT_HYP) != 0);
     }
 
     public boolean has(int feature) {

@@ -44,4 +44,22 @@ class SmmuFeaturesTest {
         assertEquals(48, SmmuFeatures.decode(p.idr0(), p.idr1(), idr5 | 5, 7, true).oas());
         assertEquals(32, SmmuFeatures.decode(p.idr0(), p.idr1(), idr5, 7, true).oas());
     }
+
+    @Test
+    void aPrintedFeatureMaskGivesIdRegistersThatDecodeBackToIt() {
+        for (int f : new int[] {0x1fef, 0x0fef, 0x1ff7, 0x260d, 0x0205}) {
+            assertEquals(null, SmmuFeatures.unreachable(f), Integer.toHexString(f));
+            SmmuParameters p = SmmuFeatures.advertise(f, SmmuParameters.builder()).build();
+            assertEquals(f, SmmuFeatures.decode(p.idr0(), p.idr1(), p.idr5(), 7, true).features(), Integer.toHexString(f));
+        }
+        assertEquals(SmmuParameters.defaults(), SmmuFeatures.advertise(0x1fef, SmmuParameters.builder()).build(),
+                "the report's 0x1fef is the model's default SMMU");
+    }
+
+    @Test
+    void masksNoIdRegisterGivesAreNamed() {
+        assertTrue(SmmuFeatures.unreachable(0x41fef).contains("0x40000"));
+        assertTrue(SmmuFeatures.unreachable(0x1fe3).contains("TTENDIAN"));
+        assertTrue(SmmuFeatures.unreachable(0x3fef).contains("STALL_MODEL"));
+    }
 }
