@@ -69,6 +69,8 @@ public final class Facts {
     /** Root ports (pcieport on bus 0, lspci bridges on bus 0), with the functions below each. */
     public final TreeSet<Bdf> rootPorts = new TreeSet<>();
     public final Map<Bdf, Bdf> portOf = new TreeMap<>();
+    /** lspci -tv: each function below a bridge -> that bridge (a root port, or a switch's port). */
+    public final Map<Bdf, Bdf> bridgeAbove = new TreeMap<>();
     public String topologyWhere;
 
     public boolean aerFirmwareFirst;

@@ -25,6 +25,12 @@ final class ImportTopology {
     static final int MAX_ENDPOINTS = 16;
 
     final List<Bdf> rootPorts = new ArrayList<>();
+    /** Switches lspci -tv shows: an upstream port below a root or downstream port, with its downstream ports. */
+    final List<ImportedSwitch> switches = new ArrayList<>();
+
+    /** One switch as {@code platform.pcie.topology.switches[]} writes it. */
+    record ImportedSwitch(Bdf upstreamPort, Bdf port, List<Bdf> downstreamPorts) {
+    }
     final List<ImportedDevice> devices = new ArrayList<>();
     /** Root ports the inputs did not show (made up, one per device). */
     final Set<Bdf> assumedPorts = new TreeSet<>();
@@ -45,6 +51,7 @@ final class ImportTopology {
             Bdf f0 = new Bdf(d.bdf.segment(), d.bdf.bus(), d.bdf.device(), 0);
             byDevice.computeIfAbsent(f0, k -> new ArrayList<>()).add(d);
         }
+        Set<Bdf> downstream = findSwitches(facts);
         Set<Bdf> taken = new TreeSet<>(facts.devices.keySet());
         taken.addAll(facts.rootPorts);
         Map<Bdf, Bdf> used = new LinkedHashMap<>(); // root port -> the device below it
@@ -58,8 +65,9 @@ final class ImportTopology {
             Bdf port = null;
             String where = null;
             for (DeviceFacts d : seen) {
-                Bdf p = facts.portOf.get(d.bdf);
-                if (p != null && facts.rootPorts.contains(p) && !used.containsKey(p)) {
+                Bdf link = facts.bridgeAbove.get(d.bdf);
+                Bdf p = link != null && downstream.contains(link) ? link : facts.portOf.get(d.bdf);
+                if (p != null && (facts.rootPorts.contains(p) || downstream.contains(p)) && !used.containsKey(p)) {
                     port = p;
                     where = facts.topologyWhere;
                     break;
@@ -82,6 +90,48 @@ final class ImportTopology {
             devices.add(new ImportedDevice(e.getKey(), functions, port, where, List.copyOf(seen), preset, storage(seen, preset)));
         }
         rootPorts.sort(null);
+    }
+
+    /**
+     * Switches from the bridges lspci -tv shows below the root ports: a bridge right below a root
+     * port or a downstream port is a switch's upstream port, a bridge right below an upstream port
+     * one of its downstream ports (PCIe r5.0 §1.3.3); an upstream port with no downstream port is
+     * left out. Returns the downstream ports, where endpoints may hang.
+     */
+    private Set<Bdf> findSwitches(Facts facts) {
+        Set<Bdf> upstream = new TreeSet<>();
+        Set<Bdf> downstream = new TreeSet<>();
+        boolean changed = true;
+        while (changed) { // parents first: a few passes for nested switches
+            changed = false;
+            for (Map.Entry<Bdf, Bdf> e : facts.bridgeAbove.entrySet()) {
+                DeviceFacts d = facts.devices.get(e.getKey());
+                Bdf b = e.getKey();
+                Bdf parent = e.getValue();
+                if (d == null || !d.bridge || upstream.contains(b) || downstream.contains(b)) {
+                    continue;
+                }
+                if (facts.rootPorts.contains(parent) || downstream.contains(parent)) {
+                    changed |= upstream.add(b);
+                } else if (upstream.contains(parent)) {
+                    changed |= downstream.add(b);
+                }
+            }
+        }
+        for (Bdf u : upstream) {
+            List<Bdf> ports = new ArrayList<>();
+            for (Bdf dp : downstream) {
+                if (u.equals(facts.bridgeAbove.get(dp))) {
+                    ports.add(dp);
+                }
+            }
+            if (!ports.isEmpty()) {
+                switches.add(new ImportedSwitch(u, facts.bridgeAbove.get(u), List.copyOf(ports)));
+            }
+        }
+        Set<Bdf> usable = new TreeSet<>();
+        switches.forEach(sw -> usable.addAll(sw.downstreamPorts()));
+        return usable;
     }
 
     private static boolean storage(List<DeviceFacts> seen, java.util.Optional<dev.kdumpsim.scenarios.devices.DevicePreset> preset) {

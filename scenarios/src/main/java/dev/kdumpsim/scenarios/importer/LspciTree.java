@@ -11,8 +11,9 @@ import java.util.Map;
  * Intel ...}. A branch is drawn at a fixed column, the same on the lines below it
  * ({@code |    \-00.1}), so the bus a {@code DD.F} is on is the bus whose branch starts at its
  * column; {@code DD.F-[BB]} (or {@code -[BB-CC]}) is a bridge whose secondary bus BB starts the
- * branches to its right. Bridges on a root bus are root ports; a function's port is the root port
- * above it (switches in between are not modelled: the writer says so).
+ * branches to its right. Bridges on a root bus are root ports; each function also records the
+ * bridge right above it ({@link Facts#bridgeAbove}), from which {@link ImportTopology} finds switches
+ * (an upstream port below a root or downstream port, its downstream ports below it).
  */
 final class LspciTree {
 
@@ -24,6 +25,8 @@ final class LspciTree {
     /** Secondary bus (segment << 8 | bus) -> the root port above it. */
     private final Map<Integer, Bdf> rootPortOf = new HashMap<>();
     private final Map<Integer, Boolean> rootBus = new HashMap<>();
+    /** Secondary bus -> the bridge whose secondary bus it is. */
+    private final Map<Integer, Bdf> bridgeOfBus = new HashMap<>();
 
     boolean read(String file, int lineNo, String line, Facts facts) {
         boolean any = false;
@@ -55,9 +58,14 @@ final class LspciTree {
             if (port != null && d != null) {
                 facts.portOf.putIfAbsent(bdf, port);
             }
+            Bdf above = bridgeOfBus.get(bus[0] << 8 | bus[1]);
+            if (above != null && d != null) {
+                facts.bridgeAbove.putIfAbsent(bdf, above);
+            }
             if (n.group(3) != null) {
                 int secondary = bus[0] << 8 | Integer.parseInt(n.group(3), 16);
                 busAt.put(n.end() + 1, new int[] {bus[0], secondary & 0xff});
+                bridgeOfBus.put(secondary, bdf);
                 if (d != null) {
                     d.bridge = true;
                 }

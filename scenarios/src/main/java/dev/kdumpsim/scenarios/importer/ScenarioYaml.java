@@ -1,6 +1,5 @@
 package dev.kdumpsim.scenarios.importer;
 
-import dev.kdumpsim.kernel.smmu.SmmuFeatures;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
@@ -103,7 +102,7 @@ final class ScenarioYaml {
                 line("    oasBits: 44  # assumed: no 'ias N-bit, oas N-bit' line");
                 assumed.add("platform.smmu.oasBits", "44 (no 'ias N-bit, oas N-bit' line)");
             }
-            smmuFeatures();
+            SmmuFeaturesLine.write(facts, this::line, assumed);
             line("    sidSizeBits: 16  # assumed: the driver does not print IDR1.SIDSIZE");
             line("    gbpaResetAbort: false  # assumed: firmware leaves GBPA bypassing" + (facts.smmuReset ? ", as 'SMMU currently enabled! Resetting...' then DMA suggests" : ""));
             assumed.add("platform.smmu", "sidSizeBits 16, 2-level stream table, GBPA bypass after firmware (the driver prints none of them)");
@@ -126,6 +125,17 @@ final class ScenarioYaml {
         }
         if (topology.droppedDevices > 0 || facts.devicesDropped > 0) {
             assumed.add("platform.pcie.topology", (topology.droppedDevices + facts.devicesDropped) + " function(s) left out: the import writes at most " + ImportTopology.MAX_ENDPOINTS + " devices");
+        }
+        if (!topology.switches.isEmpty()) {
+            line("      switches:  # " + facts.topologyWhere);
+            for (ImportTopology.ImportedSwitch sw : topology.switches) {
+                StringBuilder ports = new StringBuilder();
+                for (Bdf dp : sw.downstreamPorts()) {
+                    ports.append(ports.length() == 0 ? "" : ", ").append('"').append(bdf(dp)).append('"');
+                }
+                line("        - {upstreamPort: \"" + bdf(sw.upstreamPort()) + "\", port: \"" + bdf(sw.port())
+                        + "\", downstreamPorts: [" + ports + "]}");
+            }
         }
         line("      endpoints:" + (topology.devices.isEmpty() ? " []" : ""));
         if (topology.devices.isEmpty()) {
@@ -371,23 +381,5 @@ final class ScenarioYaml {
 
     private void line(String s) {
         body.append(s).append('\n');
-    }
-
-    /** The printed feature mask as platform.smmu.features (and the stream table it implies), when the model can give it. */
-    private void smmuFeatures() {
-        if (facts.smmuFeatures == null) {
-            return;
-        }
-        long f = Long.parseLong(facts.smmuFeatures.substring(2), 16);
-        String why = f > 0xffffffffL ? "wider than 32 bits" : SmmuFeatures.unreachable((int) f);
-        if (why != null) {
-            line("    # features " + facts.smmuFeatures + " (" + facts.smmuWhere + ") left out: " + why);
-            assumed.add("platform.smmu.features", "the model's SMMU: the printed " + facts.smmuFeatures + " is not one it builds (" + why + ")");
-            return;
-        }
-        line("    features: \"" + String.format(java.util.Locale.ROOT, "0x%x", f) + "\"  # " + facts.smmuWhere);
-        if ((f & SmmuFeatures.FEAT_2_LVL_STRTAB) == 0) {
-            line("    streamTable: linear  # the features lack 2_LVL_STRTAB");
-        }
     }
 }
