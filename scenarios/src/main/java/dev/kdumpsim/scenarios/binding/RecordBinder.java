@@ -4,7 +4,6 @@ import dev.kdumpsim.core.SpecNamed;
 import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.error.Suggest;
 import dev.kdumpsim.scenarios.model.Doc;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -112,20 +111,20 @@ public final class RecordBinder {
     }
 
     private Object bindRecord(Node node, Class<?> type, String what, Object parent) throws ScenarioException {
-        MappingNode map = mapping(node, what, "key: value lines for " + String.join(", ", Types.keyNames(type)));
-        RecordComponent[] components = type.getRecordComponents();
-        Node[] values = new Node[components.length];
-        RecordComponent others = Types.otherKeys(type);
+        RecordShape shape = RecordShape.of(type);
+        MappingNode map = mapping(node, what, "key: value lines for " + String.join(", ", shape.keyNames));
+        int n = shape.components.length;
+        Node[] values = new Node[n];
         List<NodeTuple> otherTuples = new ArrayList<>();
         for (NodeTuple t : map.getValue()) {
             String key = key(t, what);
-            int i = Types.keyNames(type).contains(key) ? Types.componentNames(type).indexOf(key) : -1;
-            if (i < 0 && others != null) {
+            int i = shape.indexOfKey(key);
+            if (i < 0 && shape.otherKeys >= 0) {
                 otherTuples.add(t);
                 continue;
             }
             if (i < 0) {
-                throw Yaml.error(t.getKeyNode(), "unknown key '" + Yaml.shorten(key) + "' in " + what, Suggest.hint(key, Types.componentNames(type)));
+                throw Yaml.error(t.getKeyNode(), "unknown key '" + Yaml.shorten(key) + "' in " + what, Suggest.hint(key, shape.componentNames));
             }
             if (values[i] != null) {
                 throw Yaml.error(t.getKeyNode(), "duplicate key '" + key + "' in " + (what.isEmpty() ? "the scenario" : what),
@@ -134,32 +133,28 @@ public final class RecordBinder {
             values[i] = t.getValueNode();
         }
         if (!otherTuples.isEmpty()) {
-            values[Types.componentNames(type).indexOf(others.getName())] = new MappingNode(Tag.MAP, true, otherTuples,
+            values[shape.otherKeys] = new MappingNode(Tag.MAP, true, otherTuples,
                     FlowStyle.BLOCK, map.getStartMark(), map.getEndMark());
         }
         // the record does not exist yet: children point at a placeholder that is re-keyed below
         Object placeholder = new Object();
         locations.put(placeholder, map, parent);
-        Object[] args = new Object[components.length];
-        Class<?>[] argTypes = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent rc = components[i];
-            Doc doc = Types.doc(rc);
-            String name = others != null && rc.getName().equals(others.getName()) ? what : what.isEmpty() ? rc.getName() : what + "." + rc.getName();
-            argTypes[i] = rc.getType();
+        Object[] args = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Doc doc = shape.doc(i);
+            String name = i == shape.otherKeys ? what : what.isEmpty() ? shape.names[i] : what + "." + shape.names[i];
             if (values[i] != null) {
-                args[i] = bind(values[i], rc.getGenericType(), name, placeholder);
+                args[i] = bind(values[i], shape.genericTypes[i], name, placeholder);
             } else if (doc.required()) {
-                throw Yaml.error(map, "missing required key '" + rc.getName() + "' in " + (what.isEmpty() ? "the scenario" : what),
-                        "add '" + rc.getName() + ":' — " + doc.value());
+                throw Yaml.error(map, "missing required key '" + shape.names[i] + "' in " + (what.isEmpty() ? "the scenario" : what),
+                        "add '" + shape.names[i] + ":' — " + doc.value());
             } else {
-                args[i] = defaultValue(rc, name, placeholder);
+                args[i] = defaultValue(doc, shape.genericTypes[i], name, placeholder);
             }
         }
         Object record;
         try {
-            Constructor<?> ctor = type.getDeclaredConstructor(argTypes);
-            record = ctor.newInstance(args);
+            record = shape.constructor().newInstance(args);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof IllegalArgumentException iae) {
                 throw Yaml.error(map, what + ": " + iae.getMessage(), "");
@@ -174,10 +169,12 @@ public final class RecordBinder {
 
     /** The value of an absent key: its {@code @Doc} default, else empty / all-defaults. */
     Object defaultValue(RecordComponent rc, String name, Object parent) throws ScenarioException {
-        Doc doc = Types.doc(rc);
-        Type t = rc.getGenericType();
+        return defaultValue(Types.doc(rc), rc.getGenericType(), name, parent);
+    }
+
+    private Object defaultValue(Doc doc, Type t, String name, Object parent) throws ScenarioException {
         if (!doc.dflt().isEmpty()) {
-            return bind(Yaml.compose(Yaml.DEFAULT_LABEL, doc.dflt()), t, name, parent);
+            return bind(DefaultNodes.of(doc.dflt()), t, name, parent);
         }
         if (Types.isOptional(t)) {
             return Optional.empty();
@@ -189,9 +186,9 @@ public final class RecordBinder {
             return Map.of();
         }
         if (Types.isRecord(t)) {
-            return bind(Yaml.compose(Yaml.DEFAULT_LABEL, "{}"), t, name, parent);
+            return bind(DefaultNodes.of("{}"), t, name, parent);
         }
-        throw new IllegalStateException("field without default must be required: " + rc);
+        throw new IllegalStateException("field without default must be required: " + t + " " + name);
     }
 
     private static MappingNode mapping(Node node, String what, String hint) throws ScenarioException {

@@ -89,49 +89,30 @@ public final class Types {
     }
 
     public static List<String> componentNames(Class<?> record) {
-        List<String> names = new ArrayList<>();
-        for (RecordComponent rc : record.getRecordComponents()) {
-            names.add(rc.getName());
-        }
-        return names;
+        return new ArrayList<>(RecordShape.of(record).componentNames);
     }
 
     public static RecordComponent component(Class<?> record, String name) {
-        for (RecordComponent rc : record.getRecordComponents()) {
-            if (rc.getName().equals(name)) {
-                return rc;
-            }
-        }
-        return null;
+        RecordShape shape = RecordShape.of(record);
+        int i = shape.componentNames.indexOf(name);
+        return i < 0 ? null : shape.components[i];
     }
 
     /** The component of {@code record} that collects the keys naming no other component ({@code @Doc(otherKeys = true)}), or null. */
     public static RecordComponent otherKeys(Class<?> record) {
-        for (RecordComponent rc : record.getRecordComponents()) {
-            Doc d = rc.getAnnotation(Doc.class);
-            if (d != null && d.otherKeys()) {
-                return rc;
-            }
-        }
-        return null;
+        RecordShape shape = RecordShape.of(record);
+        return shape.otherKeys < 0 ? null : shape.components[shape.otherKeys];
     }
 
     /** The keys a record's mapping may name: its components, less the one collecting other keys. */
     public static List<String> keyNames(Class<?> record) {
-        List<String> names = componentNames(record);
-        RecordComponent others = otherKeys(record);
-        if (others != null) {
-            names.remove(others.getName());
-        }
-        return names;
+        return new ArrayList<>(RecordShape.of(record).keyNames);
     }
 
     public static Doc doc(RecordComponent rc) {
-        Doc d = rc.getAnnotation(Doc.class);
-        if (d == null) {
-            throw new IllegalStateException("scenario field without @Doc: " + rc);
-        }
-        return d;
+        RecordShape shape = RecordShape.of(rc.getDeclaringRecord());
+        int i = shape.componentNames.indexOf(rc.getName());
+        return shape.doc(i);
     }
 
     /** An example of a typed value's syntax, for hints and the reference. */
