@@ -23,13 +23,15 @@ final class LogView {
     }
 
     /** The anchor of the first line at or after kernel time {@code ns}, or the last line's. */
-    static String anchorAt(String kernel, List<LogRecord> log, long ns) {
-        for (int i = 0; i < log.size(); i++) {
-            if (log.get(i).kernelTimeNs() >= ns) {
+    static String anchorAt(String kernel, Iterable<LogRecord> log, long ns) {
+        int i = 0;
+        for (LogRecord r : log) {
+            if (r.kernelTimeNs() >= ns) {
                 return "#L" + kernel + "-" + i;
             }
+            i++;
         }
-        return "#L" + kernel + "-" + Math.max(0, log.size() - 1);
+        return "#L" + kernel + "-" + Math.max(0, i - 1);
     }
 
     static String render(String kernel, List<LogRecord> log) {

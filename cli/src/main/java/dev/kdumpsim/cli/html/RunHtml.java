@@ -20,7 +20,8 @@ import java.util.Locale;
  * script, nothing fetched) with the verdict in plain words, both kernels' timelines with the
  * bypass window and the first stray write, the crashkernel region as a memory map, the ledger with
  * a legend of every fate, IOMMU events, AER per device, and both logs with floods folded and
- * every line anchored (timeline marks link to their lines).
+ * every line anchored (timeline marks link to their lines). The page holds every log line, so
+ * it is built in memory with each log as a list: a long run's page costs what its log costs.
  */
 public final class RunHtml {
 
@@ -42,9 +43,9 @@ public final class RunHtml {
         events(b, r);
         aer(b, r);
         b.append("<h2 id=\"log\">Logs</h2>\n<p>Floods are folded: open a line to see the rest. Times are each kernel's own clock.</p>\n");
-        b.append("<h3>kernel #1</h3>\n").append(LogView.render("1", r.kernel1Log()));
+        b.append("<h3>kernel #1</h3>\n").append(LogView.render("1", r.kernel1Log().toList()));
         b.append("<h3>kdump kernel</h3>\n").append(r.kdumpLog().isEmpty() ? "<p>The kdump kernel never booted.</p>\n"
-                : LogView.render("2", r.kdumpLog()));
+                : LogView.render("2", r.kdumpLog().toList()));
         b.append("<footer>kdumpsim ").append(Html.esc(String.valueOf(o.report().get("version")))).append("</footer>\n</body></html>\n");
         return b.toString();
     }

@@ -92,8 +92,25 @@ final class OutputDirectory {
         return new File(check(spec, option, p.getParent().toString(), List.of(name)), name);
     }
 
+    /** A file's content, written to it as it is produced (kernel.log is streamed from the log stores, not held as text). */
+    @FunctionalInterface
+    interface Body {
+        void writeTo(Appendable out) throws IOException;
+
+        static Body of(String text) {
+            return out -> out.append(text);
+        }
+    }
+
     /** Writes all {@code files} (name to text) or none; throws a one-line {@link UserInputException} on failure. */
     void commit(Map<String, String> files) {
+        Map<String, Body> bodies = new LinkedHashMap<>();
+        files.forEach((name, text) -> bodies.put(name, Body.of(text)));
+        commitBodies(bodies);
+    }
+
+    /** {@link #commit}, each file written from its {@link Body}. */
+    void commitBodies(Map<String, Body> files) {
         Path parent = Files.exists(dir) ? dir.getParent() : nearestExisting(dir);
         if (parent == null || !Files.isWritable(parent)) {
             parent = dir; // an existing DIR in a read-only parent: the temporary directory goes inside it
@@ -103,9 +120,11 @@ final class OutputDirectory {
             // one writer at a time (a sweep or merge on the same directory, or another run)
             tmp = Files.createTempDirectory(parent, ".kdumpsim-out-");
             Map<Path, Path> moves = new LinkedHashMap<>();
-            for (Map.Entry<String, String> f : files.entrySet()) {
+            for (Map.Entry<String, Body> f : files.entrySet()) {
                 Path p = tmp.resolve(f.getKey());
-                Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
+                try (java.io.Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+                    f.getValue().writeTo(w);
+                }
                 if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                     Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
                 }

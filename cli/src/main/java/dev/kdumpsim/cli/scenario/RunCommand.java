@@ -156,10 +156,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         String report = RunReport.toJson(o.report());
         if (dir != null) {
-            Map<String, String> files = new LinkedHashMap<>();
-            files.put("kernel.log", o.kernelLog());
-            files.put("report.json", report);
-            dir.commit(files);
+            Map<String, OutputDirectory.Body> files = new LinkedHashMap<>();
+            files.put("kernel.log", o.kernelLogText()::writeTo); // streamed from the log stores, never one string
+            files.put("report.json", OutputDirectory.Body.of(report));
+            dir.commitBodies(files);
         }
         if (traceFile != null) {
             traceFile.write(ChromeTrace.render(o, counters, bus));
@@ -173,10 +173,16 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             Style style = Style.choose(terminal.getAsBoolean(), env);
             switch (log) {
-                case full -> w.print(o.kernelLog());
+                case full -> {
+                    try {
+                        o.kernelLogText().writeTo(w);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e); // a PrintWriter does not throw
+                    }
+                }
                 case summary -> {
-                    try { // written as it goes, not held whole (a PrintWriter reports errors by checkError)
-                        LogSummary.summarize(o.kernelLog(), dir == null ? "--log full"
+                    try { // read and written as it goes, not held whole (a PrintWriter reports errors by checkError)
+                        LogSummary.summarize(o.kernelLogText().lines(), dir == null ? "--log full"
                                 : Path.of(out).resolve("kernel.log").toString(), style, w);
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);

@@ -1,11 +1,6 @@
 package dev.kdumpsim.cli.text;
 
 import dev.kdumpsim.smmuv3.EventRecord;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,18 +31,7 @@ public final class LogSummary {
     private static final Pattern EVENT = Pattern.compile("event 0x[0-9a-f]+ received:?");
     private static final Pattern DWORD = Pattern.compile("\\t(0x[0-9a-f]{16})$");
 
-    /** One printed record: its header line's index, its continuation lines' indices, its time and texts. */
-    private record Record(int header, List<Integer> lines, String time, String text, String prefix, List<String> continuations) {
-        String shape() {
-            if (header < 0) {
-                return "section|" + time; // a === line: never the same as anything, ends every run
-            }
-            return continuations.isEmpty() ? "line|" + LogSummaryScan.maskNumbers(text)
-                    : "record|" + continuations.size() + "|" + text;
-        }
-    }
-
-    /** The log with floods collapsed, as a string (see {@link #summarize(String, String, Style, Appendable)}). */
+    /** The log with floods collapsed, as a string (see {@link #summarize(Iterable, String, Style, Appendable)}). */
     public static String summarize(String log, String fullLog, Style style) {
         StringBuilder out = new StringBuilder();
         try {
@@ -61,6 +45,11 @@ public final class LogSummary {
     private LogSummary() {
     }
 
+    /** {@link #summarize(Iterable, String, Style, Appendable)} of a log held as text, split at its newlines. */
+    public static void summarize(String log, String fullLog, Style style, Appendable out) throws java.io.IOException {
+        summarize(java.util.Arrays.asList(log.split("\n")), fullLog, style, out);
+    }
+
     /**
      * The log with floods collapsed; {@code fullLog} names where the whole log is (e.g.
      * "out/kernel.log" or "--log full"). Lines that are not {@code [time] text} (the {@code ===}
@@ -68,62 +57,18 @@ public final class LogSummary {
      * lines belong to its last record even when another driver's lines come between them (the
      * kdump kernel prints AER reports in the middle of SMMU event records), and only the lines of
      * hidden records are left out.
+     *
+     * <p>{@code lines} is read twice, in order, and never held: first for the records whose
+     * continuation lines come late ({@link LateContinuations}), then to write the summary as it
+     * goes ({@link LogSummaryWriter}), holding only the records whose fate is still open.
      */
-    public static void summarize(String log, String fullLog, Style style, Appendable out) throws java.io.IOException {
-        String[] lines = log.split("\n");
-        List<Record> records = new ArrayList<>();
-        Map<String, Record> lastByPrefix = new LinkedHashMap<>();
-        Record[] owner = new Record[lines.length];
-        for (int i = 0; i < lines.length; i++) {
-            LogSummaryScan.Line m = LogSummaryScan.line(lines[i]);
-            if (m == null) {
-                lastByPrefix.clear();
-                records.add(new Record(-1, List.of(i), Integer.toString(i), lines[i], "", List.of()));
-                continue;
-            }
-            String body = m.text();
-            String prefix = prefix(body);
-            Record last = lastByPrefix.get(prefix);
-            if (isContinuation(body) && last != null) {
-                last.lines().add(i);
-                last.continuations().add(body);
-                owner[i] = last;
-                continue;
-            }
-            Record r = new Record(i, new ArrayList<>(List.of(i)), m.time(), body, prefix, new ArrayList<>());
-            records.add(r);
-            lastByPrefix.put(prefix, r);
-            owner[i] = r;
+    public static void summarize(Iterable<String> lines, String fullLog, Style style, Appendable out)
+            throws java.io.IOException {
+        LogSummaryWriter w = new LogSummaryWriter(LateContinuations.of(lines), fullLog, style, out);
+        for (String line : lines) {
+            w.line(line);
         }
-        // runs of consecutive records of one shape: which records are hidden, and the summary in place of the first
-        Map<Record, String> summaryAt = new IdentityHashMap<>();
-        Set<Record> hidden = Collections.newSetFromMap(new IdentityHashMap<>());
-        // each record's shape once (a regular expression per line): the comparison below reads them twice
-        String[] shapes = new String[records.size()];
-        for (int i = 0; i < shapes.length; i++) {
-            shapes[i] = records.get(i).shape();
-        }
-        int start = 0;
-        for (int i = 1; i <= records.size(); i++) {
-            if (i == records.size() || !shapes[i].equals(shapes[start])) {
-                if (i - start - KEEP >= MIN_HIDDEN) {
-                    List<Record> h = records.subList(start + KEEP, i);
-                    hidden.addAll(h);
-                    summaryAt.put(h.get(0), collapsed(h, fullLog));
-                }
-                start = i;
-            }
-        }
-        for (int i = 0; i < lines.length; i++) {
-            Record r = owner[i];
-            if (r == null) {
-                out.append(lines[i].startsWith("===") ? style.bold(lines[i]) : lines[i]).append('\n');
-            } else if (!hidden.contains(r)) {
-                out.append(lines[i]).append('\n');
-            } else if (r.header() == i && summaryAt.containsKey(r)) {
-                out.append(style.dim(summaryAt.get(r))).append('\n');
-            }
-        }
+        w.finish();
     }
 
     /** The device prefix of a line ("arm-smmu-v3 arm-smmu-v3.0.auto"), or "" when there is none. */
@@ -139,14 +84,13 @@ public final class LogSummary {
         return body.startsWith("\t") || body.contains(": \t") || body.contains(":\t");
     }
 
-    private static String collapsed(List<Record> hidden, String fullLog) {
-        Record first = hidden.get(0);
-        boolean records = !first.continuations().isEmpty();
-        String name = message(first.text());
+    /** The summary line of {@code hidden} records of one shape, the first printed at {@code firstTime}, the last at {@code lastTime}. */
+    static String collapsed(int hidden, boolean records, String firstText, String firstTime, String lastTime,
+            Map<String, Integer> kinds, String fullLog) {
+        String name = message(firstText);
         StringBuilder sb = new StringBuilder("               ... ");
-        sb.append(hidden.size()).append(records ? " more '" : " more lines like '").append(name).append(records ? "' records" : "'");
-        sb.append(", ").append(first.time()).append(" s to ").append(hidden.get(hidden.size() - 1).time()).append(" s");
-        Map<String, Integer> kinds = kinds(hidden);
+        sb.append(hidden).append(records ? " more '" : " more lines like '").append(name).append(records ? "' records" : "'");
+        sb.append(", ").append(firstTime).append(" s to ").append(lastTime).append(" s");
         if (!kinds.isEmpty()) {
             sb.append(": ");
             boolean firstKind = true;
@@ -165,28 +109,27 @@ public final class LogSummary {
         return m.endsWith(":") ? m.substring(0, m.length() - 1) : m;
     }
 
+    /** Whether a record's header is an SMMU event's ({@code event 0x02 received:}), whose dwords say what it was. */
+    static boolean isEventHeader(String header) {
+        return EVENT.matcher(message(header) + ":").matches();
+    }
+
     /**
-     * What the hidden records were, by decoding them where the log says what they are: SMMU event
-     * records (IHI 0070 §7.3: the event id and StreamID in dword 0) as "NAME sid 0x..", counted in
-     * first-seen order. Empty for records this does not know.
+     * What an SMMU event record was, decoded from its four dword lines where the log says it
+     * (IHI 0070 §7.3: the event id and StreamID in dword 0) as "NAME sid 0x..", or null when a line
+     * is not a dword. The summary counts these in first-seen order, and names none when any hidden
+     * record has no kind.
      */
-    private static Map<String, Integer> kinds(List<Record> hidden) {
-        Map<String, Integer> kinds = new LinkedHashMap<>();
-        for (Record r : hidden) {
-            if (!EVENT.matcher(message(r.text()) + ":").matches() || r.continuations().size() != 4) {
-                return Map.of();
+    static String eventKind(List<String> dwordLines) {
+        String[] dw = new String[4];
+        for (int i = 0; i < 4; i++) {
+            Matcher d = DWORD.matcher(dwordLines.get(i));
+            if (!d.find()) {
+                return null;
             }
-            String[] dw = new String[4];
-            for (int i = 0; i < 4; i++) {
-                Matcher d = DWORD.matcher(r.continuations().get(i));
-                if (!d.find()) {
-                    return Map.of();
-                }
-                dw[i] = d.group(1);
-            }
-            EventRecord e = EventRecord.decode(dw);
-            kinds.merge(e.eventName() + String.format(Locale.ROOT, " sid 0x%x", e.streamId()), 1, Integer::sum);
+            dw[i] = d.group(1);
         }
-        return kinds;
+        EventRecord e = EventRecord.decode(dw);
+        return e.eventName() + String.format(Locale.ROOT, " sid 0x%x", e.streamId());
     }
 }

@@ -112,7 +112,7 @@ public final class ChromeTrace {
         }
     }
 
-    private static void log(JsonGenerator g, int pid, List<LogRecord> log) throws IOException {
+    private static void log(JsonGenerator g, int pid, Iterable<LogRecord> log) throws IOException {
         for (LogRecord r : log) {
             instant(g, pid, 2, r.text().length() > 60 ? r.text().substring(0, 60) : r.text(), r.timeNs(),
                     Map.of("line", r.line(), "level", r.level().name()));

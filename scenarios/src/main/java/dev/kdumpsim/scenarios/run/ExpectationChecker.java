@@ -19,7 +19,8 @@ public final class ExpectationChecker {
     private ExpectationChecker() {
     }
 
-    public static List<String> check(Expectations e, Map<String, Object> report, List<String> lines) {
+    /** {@code lines} is read once per log pattern, in order (a long run's log streams from disk). */
+    public static List<String> check(Expectations e, Map<String, Object> report, Iterable<String> lines) {
         List<String> f = new ArrayList<>();
         if (e == null) {
             return f;
@@ -57,29 +58,51 @@ public final class ExpectationChecker {
         }
         for (LogPattern p : e.log()) {
             Pattern re = p.compile();
-            if (lines.stream().noneMatch(l -> re.matcher(l).find())) {
+            if (!anyMatch(lines, re)) {
                 f.add("log: no line matches /" + p.regex() + "/");
             }
         }
         for (LogPattern p : e.logAbsent()) {
             Pattern re = p.compile();
-            lines.stream().filter(l -> re.matcher(l).find()).findFirst()
-                    .ifPresent(l -> f.add("logAbsent: /" + p.regex() + "/ matches \"" + l + "\""));
+            for (String l : lines) {
+                if (re.matcher(l).find()) {
+                    f.add("logAbsent: /" + p.regex() + "/ matches \"" + l + "\"");
+                    break;
+                }
+            }
         }
+        // one pass for the whole order: each pattern is looked for after the line the previous one matched
         int at = 0;
+        int i = 0;
+        java.util.Iterator<String> it = lines.iterator();
         for (LogPattern p : e.logOrder()) {
             Pattern re = p.compile();
-            int i = at;
-            while (i < lines.size() && !re.matcher(lines.get(i)).find()) {
+            boolean found = false;
+            while (it.hasNext()) {
+                String l = it.next();
                 i++;
+                if (re.matcher(l).find()) {
+                    found = true;
+                    break;
+                }
             }
-            if (i == lines.size()) {
+            if (!found) {
                 f.add("logOrder: no line matching /" + p.regex() + "/ after line " + at);
                 break;
             }
-            at = i + 1;
+            at = i;
         }
         return f;
+    }
+
+    /** Whether any of {@code lines} has a match of {@code re}. */
+    static boolean anyMatch(Iterable<String> lines, Pattern re) {
+        for (String l : lines) {
+            if (re.matcher(l).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.kdumpsim.scenarios.run;
 
-import dev.kdumpsim.kernel.log.LogRecord;
 import dev.kdumpsim.kernel.machine.RunResult;
 import dev.kdumpsim.kernel.verdict.Corruption;
 import dev.kdumpsim.kernel.verdict.StatsGroup;
@@ -102,28 +101,14 @@ public final class RunReport {
         return t;
     }
 
-    /** Both logs, dmesg style, each under a header naming the kernel. */
+    /** Both logs, dmesg style, each under a header naming the kernel (the whole string: short runs and tests; {@link KernelLogText} streams it). */
     public static String kernelLog(RunResult r) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("=== kernel #1 ===\n");
-        for (LogRecord l : r.kernel1Log()) {
-            sb.append(l.line()).append('\n');
-        }
-        if (!r.kdumpLog().isEmpty()) {
-            sb.append("=== kdump kernel ===\n");
-            for (LogRecord l : r.kdumpLog()) {
-                sb.append(l.line()).append('\n');
-            }
-        }
-        return sb.toString();
+        return new KernelLogText(r).toString();
     }
 
-    /** Every log line of both kernels, in order (what log expectations match against). */
-    public static List<String> logLines(RunResult r) {
-        List<String> out = new ArrayList<>();
-        r.kernel1Log().forEach(l -> out.add(l.line()));
-        r.kdumpLog().forEach(l -> out.add(l.line()));
-        return out;
+    /** Every log line of both kernels, in order (what log expectations match against), read as the iteration goes. */
+    public static Iterable<String> logLines(RunResult r) {
+        return new KernelLogText(r).recordLines();
     }
 
     static String hex(long v) {

@@ -10,11 +10,21 @@ import java.util.Map;
 /** Runs one scenario: assemble, simulate, report, check expectations. */
 public final class ScenarioRunner {
 
-    /** A finished run. */
-    public record Outcome(Scenario scenario, Machine machine, RunResult result, Map<String, Object> report, String kernelLog,
+    /** A finished run. Its kernel.log is read from the kernels' log stores when asked for, not kept as text. */
+    public record Outcome(Scenario scenario, Machine machine, RunResult result, Map<String, Object> report,
             List<String> failures) {
         public boolean passed() {
             return failures.isEmpty();
+        }
+
+        /** kernel.log as a stream of its text or lines. */
+        public KernelLogText kernelLogText() {
+            return new KernelLogText(result);
+        }
+
+        /** kernel.log as one string, made on each call (short runs, tests, fit's line matching). */
+        public String kernelLog() {
+            return kernelLogText().toString();
         }
     }
 
@@ -63,6 +73,6 @@ public final class ScenarioRunner {
         exp.put("passed", failures.isEmpty());
         exp.put("failures", new java.util.ArrayList<>(failures));
         report.put("expectations", exp);
-        return new Outcome(s, machine, r, report, RunReport.kernelLog(r), failures);
+        return new Outcome(s, machine, r, report, failures);
     }
 }

@@ -93,7 +93,7 @@ public final class SeedRuns {
             }
         }
         flags.put("expectations passed", r.passed());
-        List<String> lines = RunReport.logLines(r.result());
+        Iterable<String> lines = RunReport.logLines(r.result());
         List<LogPattern> patterns = new ArrayList<>(s.expect().log());
         s.expect().rates().ifPresent(rates -> {
             for (String key : rates.rates().keySet()) {
@@ -106,7 +106,7 @@ public final class SeedRuns {
         });
         for (LogPattern p : patterns) {
             var re = p.compile();
-            flags.putIfAbsent(RateKey.logFlag(p), lines.stream().anyMatch(l -> re.matcher(l).find()));
+            flags.computeIfAbsent(RateKey.logFlag(p), k -> ExpectationChecker.anyMatch(lines, re));
         }
         return new SeedOutcome(s.seed(), flags);
     }

@@ -1,10 +1,8 @@
 package dev.kdumpsim.kernel.log;
 
 import dev.kdumpsim.core.Simulation;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.List;
 
 /**
  * The printk ring buffer of one kernel instance, with that kernel's own clock.
@@ -13,15 +11,17 @@ import java.util.List;
  * the kdump kernel's log restarts at {@code [    0.000000]} (kernel/printk/printk.c stamps each
  * record with {@code local_clock()} in {@code log_store}). Records are stored with their format
  * and arguments and emitted on the simulation's trace bus; text is made only when rendered.
+ * Records are kept in a {@link LogStore}: the latest few thousand on the heap, the rest in a
+ * spill file, so a long run's log costs disk, not heap.
  * Not modelled: console loglevel filtering (this is the dmesg view, all levels), ring-buffer
- * wrap, continuation lines ({@code KERN_CONT}).
+ * wrap (every record is kept: the simulated dmesg is the whole log), continuation lines ({@code KERN_CONT}).
  */
 public final class KernelLog {
 
     private final Simulation sim;
     private final String kernelId;
     private final long bootTimeNs;
-    private final List<LogRecord> records = new ArrayList<>();
+    private final LogStore records;
     private int consoleBaud;
 
     /**
@@ -30,6 +30,12 @@ public final class KernelLog {
      * @param bootTimeNs simulation time at which this kernel's clock reads 0
      */
     public KernelLog(Simulation sim, String kernelId, long bootTimeNs) {
+        this(sim, kernelId, bootTimeNs, LogStore.DEFAULT_WINDOW);
+    }
+
+    /** A log keeping at most {@code window} records on the heap (tests move the spill boundary with it). */
+    public KernelLog(Simulation sim, String kernelId, long bootTimeNs, int window) {
+        this.records = new LogStore(window);
         this.sim = sim;
         this.kernelId = kernelId;
         this.bootTimeNs = bootTimeNs;
@@ -104,15 +110,20 @@ public final class KernelLog {
         return (r.line().length() + 2) * 10L * 1_000_000_000L / consoleBaud;
     }
 
-    /** All records in the order printed. */
-    public List<LogRecord> records() {
-        return Collections.unmodifiableList(records);
+    /** All records printed so far, in order (a view: later records are not in it). */
+    public LogRecords records() {
+        return new LogRecords(records, records.size());
+    }
+
+    /** Records of this log on the heap (at most the window; the rest are in the spill file). */
+    public int residentRecords() {
+        return records.resident();
     }
 
     /** The dmesg text: one line per record, each ending in "\n". */
     public String render() {
         StringBuilder sb = new StringBuilder();
-        for (LogRecord r : records) {
+        for (LogRecord r : records()) {
             sb.append(r.line()).append('\n');
         }
         return sb.toString();
@@ -121,7 +132,7 @@ public final class KernelLog {
     /** Number of records whose text contains {@code needle} (renders text; for reports and tests). */
     public int count(String needle) {
         int n = 0;
-        for (LogRecord r : records) {
+        for (LogRecord r : records()) {
             if (r.text().contains(needle)) {
                 n++;
             }

@@ -2,6 +2,7 @@ package dev.kdumpsim.kernel.machine;
 
 import dev.kdumpsim.kernel.api.KernelApi;
 import dev.kdumpsim.kernel.log.LogRecord;
+import dev.kdumpsim.kernel.log.LogRecords;
 import dev.kdumpsim.kernel.verdict.AerDeviceSummary;
 import dev.kdumpsim.kernel.verdict.PcieErrorSummary;
 import dev.kdumpsim.kernel.verdict.LedgerFate;
@@ -13,7 +14,7 @@ import java.util.Map;
 /**
  * Everything a run produced.
  *
- * @param kernel1Log kernel #1's printk records
+ * @param kernel1Log kernel #1's printk records (read in order: most are in the kernel's spill file, not on the heap)
  * @param kdumpLog the kdump kernel's printk records (empty if it never booted)
  * @param verdict the verdict
  * @param issued DMA transactions issued
@@ -29,7 +30,7 @@ import java.util.Map;
  * @param pcieErrors how the kdump kernel handled PCIe errors
  */
 @KernelApi
-public record RunResult(List<LogRecord> kernel1Log, List<LogRecord> kdumpLog, Verdict verdict, long issued,
+public record RunResult(LogRecords kernel1Log, LogRecords kdumpLog, Verdict verdict, long issued,
         Map<LedgerFate, Long> fates, long inFlight, SmmuEventSummary smmuEvents, List<AerDeviceSummary> aer,
         long panicNs, long kdumpBootNs, long endNs, List<Long> bypassWindow, long events, PcieErrorSummary pcieErrors) {
 
@@ -39,8 +40,8 @@ public record RunResult(List<LogRecord> kernel1Log, List<LogRecord> kdumpLog, Ve
     }
 
     public RunResult {
-        kernel1Log = List.copyOf(kernel1Log);
-        kdumpLog = List.copyOf(kdumpLog);
+        java.util.Objects.requireNonNull(kernel1Log, "kernel1Log");
+        java.util.Objects.requireNonNull(kdumpLog, "kdumpLog");
         fates = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(fates));
         aer = List.copyOf(aer);
         bypassWindow = List.copyOf(bypassWindow);
@@ -55,7 +56,7 @@ public record RunResult(List<LogRecord> kernel1Log, List<LogRecord> kdumpLog, Ve
         return s;
     }
 
-    /** Both logs as dmesg text: kernel #1's, then the kdump kernel's (each with its own clock). */
+    /** Both logs as dmesg text: kernel #1's, then the kdump kernel's (each with its own clock); for tests and short runs. */
     public String renderLogs() {
         StringBuilder sb = new StringBuilder();
         for (LogRecord r : kernel1Log) {

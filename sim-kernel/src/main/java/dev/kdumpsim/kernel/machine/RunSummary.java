@@ -2,6 +2,7 @@ package dev.kdumpsim.kernel.machine;
 
 import dev.kdumpsim.kernel.iommu.IommuDriverSummary;
 import dev.kdumpsim.kernel.iommu.IommuFaultCounts;
+import dev.kdumpsim.kernel.log.LogRecords;
 import dev.kdumpsim.kernel.verdict.AerDeviceSummary;
 import dev.kdumpsim.kernel.verdict.Ledger;
 import dev.kdumpsim.kernel.verdict.LedgerFate;
@@ -67,7 +68,7 @@ final class RunSummary {
             window.add(kd.iommuDriver.summary().bypassStartNs());
             window.add(kd.iommuDriver.summary().bypassEndNs());
         }
-        return new RunResult(m.firstKernel().ctx.log().records(), kd == null ? List.of() : kd.ctx.log().records(), v,
+        return new RunResult(m.firstKernel().ctx.log().records(), kd == null ? LogRecords.empty() : kd.ctx.log().records(), v,
                 issued, fates, inFlight, events, aer, m.panicNs(), m.kdumpBootNs(), m.simulation().now(), window,
                 m.simulation().executedEvents(), m.pcieErrors());
     }

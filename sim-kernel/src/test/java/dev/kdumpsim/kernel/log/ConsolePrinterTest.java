@@ -21,7 +21,7 @@ class ConsolePrinterTest {
         out.print(LogLevel.INFO, "dev: ", "second\n");
         out.print(LogLevel.INFO, "", "third\n");
         sim.run();
-        List<LogRecord> r = log.records();
+        List<LogRecord> r = log.records().toList();
         assertEquals(3, r.size());
         for (int i = 1; i < 3; i++) {
             LogRecord prev = r.get(i - 1);

@@ -20,7 +20,7 @@ class KernelVersionsTest {
         return new Machine(Machines.report2018(3, first, kdump, override)).run();
     }
 
-    static String log(List<LogRecord> records) {
+    static String log(dev.kdumpsim.kernel.log.LogRecords records) {
         return records.stream().map(LogRecord::line).collect(Collectors.joining("\n"));
     }
 
@@ -64,7 +64,7 @@ class KernelVersionsTest {
     @Test
     void a614KernelWithTheOldResetOverrideDecodesItsEventsAtErrLevel() {
         RunResult r = run("6.14.0", "6.14.0", SmmuDriverPolicy.V4_16);
-        List<LogRecord> kd = r.kdumpLog();
+        dev.kdumpsim.kernel.log.LogRecords kd = r.kdumpLog();
         String k = log(kd);
         assertTrue(k.contains("event: C_BAD_STREAMID client: (unassigned sid) sid: 0x"), k.lines().limit(80)
                 .collect(Collectors.joining("\n")));

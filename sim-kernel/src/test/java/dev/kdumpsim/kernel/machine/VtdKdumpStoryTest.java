@@ -30,7 +30,7 @@ class VtdKdumpStoryTest {
                 128 * X86Machines.MIB)).run();
     }
 
-    static String log(List<LogRecord> records) {
+    static String log(dev.kdumpsim.kernel.log.LogRecords records) {
         return records.stream().map(LogRecord::line).collect(Collectors.joining("\n"));
     }
 
