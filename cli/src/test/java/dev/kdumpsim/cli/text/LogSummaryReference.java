@@ -1,20 +1,20 @@
 package dev.kdumpsim.cli.text;
 
-import dev.kdumpsim.smmuv3.EventRecord;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The terminal summary as it was before issue #18 item 2 (every line held, then collapsed), kept
- * verbatim as the oracle the streaming {@link LogSummary} is compared with. Both kernels' logs for a terminal: floods collapsed. A log record is a line plus its
+ * The terminal summary's algorithm as it was before issue #18 item 2 (every line held, then
+ * collapsed), kept as the oracle the streaming {@link LogSummary} is compared with. What the
+ * streaming rewrite changed is how records are grouped into runs and which lines are held; that
+ * is kept here as it was. The line grammar and the summary line's wording did not change, so
+ * this calls {@link LogSummary}'s ({@code prefix}, {@code isContinuation}, {@code collapsed},
+ * {@code isEventHeader}, {@code eventKind}) instead of a copy. Both kernels' logs for a terminal: floods collapsed. A log record is a line plus its
  * continuation lines (the arm-smmu-v3 driver prints an event as {@code event 0x02 received:}
  * followed by four {@code \t0x%016llx} dword lines, Linux v4.16
  * drivers/iommu/arm-smmu-v3.c:arm_smmu_evtq_thread). A run of more than {@link #KEEP} +
@@ -29,13 +29,8 @@ import java.util.regex.Pattern;
  */
 final class LogSummaryReference {
 
-    /** Records of a flood shown before the summary line. */
-    static final int KEEP = 3;
-    /** Fewer hidden records than this are shown rather than summarised. */
-    static final int MIN_HIDDEN = 5;
-
-    private static final Pattern EVENT = Pattern.compile("event 0x[0-9a-f]+ received:?");
-    private static final Pattern DWORD = Pattern.compile("\\t(0x[0-9a-f]{16})$");
+    private static final int KEEP = LogSummary.KEEP;
+    private static final int MIN_HIDDEN = LogSummary.MIN_HIDDEN;
 
     /** One printed record: its header line's index, its continuation lines' indices, its time and texts. */
     private record Record(int header, List<Integer> lines, String time, String text, String prefix, List<String> continuations) {
@@ -83,9 +78,9 @@ final class LogSummaryReference {
                 continue;
             }
             String body = m.text();
-            String prefix = prefix(body);
+            String prefix = LogSummary.prefix(body);
             Record last = lastByPrefix.get(prefix);
-            if (isContinuation(body) && last != null) {
+            if (LogSummary.isContinuation(body) && last != null) {
                 last.lines().add(i);
                 last.continuations().add(body);
                 owner[i] = last;
@@ -127,66 +122,24 @@ final class LogSummaryReference {
         }
     }
 
-    /** The device prefix of a line ("arm-smmu-v3 arm-smmu-v3.0.auto"), or "" when there is none. */
-    static String prefix(String body) {
-        int colon = body.indexOf(": ");
-        int tab = body.indexOf(":\t");
-        int at = colon < 0 ? tab : tab < 0 ? colon : Math.min(colon, tab);
-        return at < 0 ? "" : body.substring(0, at);
-    }
-
-    /** A driver's continuation line: its message starts with a tab ({@code dev_err(dev, "\t0x%016llx\n", ...)}). */
-    static boolean isContinuation(String body) {
-        return body.startsWith("\t") || body.contains(": \t") || body.contains(":\t");
-    }
-
     private static String collapsed(List<Record> hidden, String fullLog) {
         Record first = hidden.get(0);
-        boolean records = !first.continuations().isEmpty();
-        String name = message(first.text());
-        StringBuilder sb = new StringBuilder("               ... ");
-        sb.append(hidden.size()).append(records ? " more '" : " more lines like '").append(name).append(records ? "' records" : "'");
-        sb.append(", ").append(first.time()).append(" s to ").append(hidden.get(hidden.size() - 1).time()).append(" s");
-        Map<String, Integer> kinds = kinds(hidden);
-        if (!kinds.isEmpty()) {
-            sb.append(": ");
-            boolean firstKind = true;
-            for (Map.Entry<String, Integer> k : kinds.entrySet()) {
-                sb.append(firstKind ? "" : ", ").append(k.getKey()).append(" x").append(k.getValue());
-                firstKind = false;
-            }
-        }
-        return sb.append("; all in ").append(fullLog).toString();
+        return LogSummary.collapsed(hidden.size(), !first.continuations().isEmpty(), first.text(), first.time(),
+                hidden.get(hidden.size() - 1).time(), kinds(hidden), fullLog);
     }
 
-    /** The message after the device prefix ("arm-smmu-v3 arm-smmu-v3.0.auto: "), without a trailing colon. */
-    static String message(String header) {
-        int colon = header.indexOf(": ");
-        String m = colon >= 0 && colon + 2 < header.length() ? header.substring(colon + 2) : header;
-        return m.endsWith(":") ? m.substring(0, m.length() - 1) : m;
-    }
-
-    /**
-     * What the hidden records were, by decoding them where the log says what they are: SMMU event
-     * records (IHI 0070 §7.3: the event id and StreamID in dword 0) as "NAME sid 0x..", counted in
-     * first-seen order. Empty for records this does not know.
-     */
+    /** What the hidden records were: SMMU event records decoded, counted in first-seen order; empty for records this does not know. */
     private static Map<String, Integer> kinds(List<Record> hidden) {
         Map<String, Integer> kinds = new LinkedHashMap<>();
         for (Record r : hidden) {
-            if (!EVENT.matcher(message(r.text()) + ":").matches() || r.continuations().size() != 4) {
+            if (!LogSummary.isEventHeader(r.text()) || r.continuations().size() != 4) {
                 return Map.of();
             }
-            String[] dw = new String[4];
-            for (int i = 0; i < 4; i++) {
-                Matcher d = DWORD.matcher(r.continuations().get(i));
-                if (!d.find()) {
-                    return Map.of();
-                }
-                dw[i] = d.group(1);
+            String kind = LogSummary.eventKind(r.continuations());
+            if (kind == null) {
+                return Map.of();
             }
-            EventRecord e = EventRecord.decode(dw);
-            kinds.merge(e.eventName() + String.format(Locale.ROOT, " sid 0x%x", e.streamId()), 1, Integer::sum);
+            kinds.merge(kind, 1, Integer::sum);
         }
         return kinds;
     }

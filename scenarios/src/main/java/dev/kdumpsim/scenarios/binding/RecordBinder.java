@@ -5,7 +5,6 @@ import dev.kdumpsim.scenarios.error.ScenarioException;
 import dev.kdumpsim.scenarios.error.Suggest;
 import dev.kdumpsim.scenarios.model.Doc;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -168,10 +167,6 @@ public final class RecordBinder {
     }
 
     /** The value of an absent key: its {@code @Doc} default, else empty / all-defaults. */
-    Object defaultValue(RecordComponent rc, String name, Object parent) throws ScenarioException {
-        return defaultValue(Types.doc(rc), rc.getGenericType(), name, parent);
-    }
-
     private Object defaultValue(Doc doc, Type t, String name, Object parent) throws ScenarioException {
         if (!doc.dflt().isEmpty()) {
             return bind(DefaultNodes.of(doc.dflt()), t, name, parent);

@@ -64,11 +64,9 @@ public final class ExpectationChecker {
         }
         for (LogPattern p : e.logAbsent()) {
             Pattern re = p.compile();
-            for (String l : lines) {
-                if (re.matcher(l).find()) {
-                    f.add("logAbsent: /" + p.regex() + "/ matches \"" + l + "\"");
-                    break;
-                }
+            String l = firstMatch(lines, re);
+            if (l != null) {
+                f.add("logAbsent: /" + p.regex() + "/ matches \"" + l + "\"");
             }
         }
         // one pass for the whole order: each pattern is looked for after the line the previous one matched
@@ -97,12 +95,17 @@ public final class ExpectationChecker {
 
     /** Whether any of {@code lines} has a match of {@code re}. */
     static boolean anyMatch(Iterable<String> lines, Pattern re) {
+        return firstMatch(lines, re) != null;
+    }
+
+    /** The first of {@code lines} with a match of {@code re}, or null. */
+    private static String firstMatch(Iterable<String> lines, Pattern re) {
         for (String l : lines) {
             if (re.matcher(l).find()) {
-                return true;
+                return l;
             }
         }
-        return false;
+        return null;
     }
 
     /**

@@ -25,15 +25,8 @@ public final class KernelLogText {
 
     /** Writes the text to {@code out}, record by record. */
     public void writeTo(Appendable out) throws IOException {
-        out.append("=== kernel #1 ===\n");
-        for (LogRecord l : result.kernel1Log()) {
-            out.append(l.line()).append('\n');
-        }
-        if (!result.kdumpLog().isEmpty()) {
-            out.append("=== kdump kernel ===\n");
-            for (LogRecord l : result.kdumpLog()) {
-                out.append(l.line()).append('\n');
-            }
+        for (Iterator<String> it = segments(); it.hasNext(); ) {
+            out.append(it.next()).append('\n');
         }
     }
 

@@ -125,16 +125,15 @@ final class LogStore {
                         out.flush();
                         flushed = spilled;
                     }
-                    if (in == null || fileNext != next) {
-                        // first read, or records read from the window have since been spilled: start again
+                    if (in == null) {
                         in = new DataInputStream(new BufferedInputStream(file.reader(), BUFFER));
-                        fileNext = 0;
                     }
-                    LogRecord r = codec.read(in);
-                    while (++fileNext <= next) {
-                        r = codec.read(in);
+                    // records this reader took from the window may have been spilled since: skip past them
+                    for (; fileNext < next; fileNext++) {
+                        codec.read(in);
                     }
-                    return r;
+                    fileNext++;
+                    return codec.read(in);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the kernel log's spill file: " + e.getMessage(), e);
                 }
