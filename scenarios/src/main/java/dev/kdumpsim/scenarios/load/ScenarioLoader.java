@@ -71,10 +71,33 @@ public final class ScenarioLoader {
 
     /** Parses scenario text within a run budget of {@code maxEvents} simulation events. */
     public static Scenario parse(String name, String text, List<String> overrides, long maxEvents) throws ScenarioException {
+        checkBudget(maxEvents);
+        return bind(Extends.apply(name, Yaml.compose(name, text)), overrides, maxEvents);
+    }
+
+    /**
+     * A variant of a file composed once: the same result as {@link #parse(String, String, List, long)}
+     * on the file's text, without composing it again.
+     */
+    public static Scenario parse(ComposedScenario file, List<String> overrides, long maxEvents) throws ScenarioException {
+        checkBudget(maxEvents);
+        return bind(file.tree(), overrides, maxEvents);
+    }
+
+    /** The node tree of a variant of a file composed once, as {@link #tree(String, String, List)} gives it. */
+    public static Node tree(ComposedScenario file, List<String> overrides) throws ScenarioException {
+        Node root = file.tree();
+        Overrides.apply(root, overrides);
+        return root;
+    }
+
+    private static void checkBudget(long maxEvents) throws ScenarioException {
         if (maxEvents < 1) {
             throw new ScenarioException("--max-events", 0, 0, "the event budget must be at least 1, not " + maxEvents, "");
         }
-        Node root = Extends.apply(name, Yaml.compose(name, text));
+    }
+
+    private static Scenario bind(Node root, List<String> overrides, long maxEvents) throws ScenarioException {
         Overrides.apply(root, overrides);
         PresetMerge.apply(root);
         RecordBinder binder = new RecordBinder();

@@ -1,6 +1,7 @@
 package dev.kdumpsim.scenarios.search;
 
 import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.load.ComposedScenario;
 import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.model.Scenario;
 import dev.kdumpsim.scenarios.run.RunBudget;
@@ -30,6 +31,7 @@ public final class SearchPlan {
 
     private final String file;
     private final String text;
+    private final ComposedScenario composed;
     private final List<String> sets;
     private final Scenario base;
     private final SearchSpace space;
@@ -41,6 +43,7 @@ public final class SearchPlan {
             throws ScenarioException {
         this.file = file;
         this.text = text;
+        this.composed = ComposedScenario.of(file, text);
         this.sets = List.copyOf(sets);
         this.base = base;
         this.space = space;
@@ -113,7 +116,7 @@ public final class SearchPlan {
     public Scenario materialize(List<String> candidateSets) throws ScenarioException {
         List<String> all = new ArrayList<>(sets);
         all.addAll(candidateSets);
-        return ScenarioLoader.parse(file, text, all, RunBudget.DEFAULT_MAX_EVENTS);
+        return ScenarioLoader.parse(composed, all, RunBudget.DEFAULT_MAX_EVENTS);
     }
 
     /**

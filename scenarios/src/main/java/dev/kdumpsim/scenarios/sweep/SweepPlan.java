@@ -2,6 +2,7 @@ package dev.kdumpsim.scenarios.sweep;
 
 import dev.kdumpsim.scenarios.binding.Yaml;
 import dev.kdumpsim.scenarios.error.ScenarioException;
+import dev.kdumpsim.scenarios.load.ComposedScenario;
 import dev.kdumpsim.scenarios.load.ScenarioLoader;
 import dev.kdumpsim.scenarios.load.SweepValidator;
 import dev.kdumpsim.scenarios.model.Scenario;
@@ -25,9 +26,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * minus the points an {@code exclude} filter matches, each with seeds {@code seed .. seed+K-1}
  * (seed fastest). Variant {@code i} is point {@code i / K} with seed {@code seed + i % K}.
  *
- * <p>Each variant is the scenario text loaded again with {@code --set} overrides
- * ({@link #materialize}), so it is bound and validated exactly like a user's file; the text is
- * held in memory, never re-read. Every value is checked once up front, so a bad value is one
+ * <p>Each variant is the scenario loaded again with {@code --set} overrides
+ * ({@link #materialize}), so it is bound and validated exactly like a user's file; the file is
+ * composed once ({@link ComposedScenario}) and each variant binds its own copy of the tree. Every value is checked once up front, so a bad value is one
  * located error before anything runs rather than a failure per variant.
  */
 public final class SweepPlan {
@@ -36,7 +37,7 @@ public final class SweepPlan {
     public static final int MAX_VARIANTS = 10_000_000;
 
     private final String file;
-    private final String text;
+    private final ComposedScenario composed;
     private final List<String> sets;
     private final List<SweepAxis> axes;
     private final List<String> paths;
@@ -46,11 +47,11 @@ public final class SweepPlan {
     private final SweepManifest manifest;
     private final long maxEvents;
 
-    private SweepPlan(String file, String text, List<String> sets, Scenario base, List<SweepAxis> axes, int seeds, int[] points,
-            long maxEvents) {
+    private SweepPlan(String file, ComposedScenario composed, List<String> sets, Scenario base, List<SweepAxis> axes, int seeds,
+            int[] points, long maxEvents) {
         this.maxEvents = maxEvents;
         this.file = file;
-        this.text = text;
+        this.composed = composed;
         this.sets = List.copyOf(sets);
         this.axes = List.copyOf(axes);
         this.seeds = seeds;
@@ -113,9 +114,10 @@ public final class SweepPlan {
             throw new ScenarioException("--seeds", 0, 0, "seeds per point must be 1 to " + SweepValidator.MAX_SEEDS + ", not " + seeds, "");
         }
         count(file, text, axes, seeds); // before any value is loaded or any point expanded
-        checkValues(file, text, sets, axes, origin, maxEvents);
+        ComposedScenario composed = ComposedScenario.of(file, text);
+        checkValues(file, text, composed, sets, axes, origin, maxEvents);
         int[] points = points(axes, sweep == null ? List.of() : sweep.exclude(), seeds, file);
-        return new SweepPlan(file, text, sets, base, axes, seeds, points, maxEvents);
+        return new SweepPlan(file, composed, sets, base, axes, seeds, points, maxEvents);
     }
 
     /** A parameter that sets a kernel's IOMMU driver policy: {@code iommuDriver}, or its alias {@code smmuDriver}. */
@@ -133,15 +135,15 @@ public final class SweepPlan {
     }
 
     /** Loads the scenario once per parameter value, so a value that does not fit its path is one located error. */
-    private static void checkValues(String file, String text, List<String> sets, List<SweepAxis> axes, List<Integer> origin,
-            long maxEvents) throws ScenarioException {
+    private static void checkValues(String file, String text, ComposedScenario composed, List<String> sets, List<SweepAxis> axes,
+            List<Integer> origin, long maxEvents) throws ScenarioException {
         for (int a = 0; a < axes.size(); a++) {
             SweepAxis axis = axes.get(a);
             for (int v = 0; v < axis.values().size(); v++) {
                 List<String> overrides = new ArrayList<>(sets);
                 overrides.add(axis.path() + "=" + axis.values().get(v));
                 try {
-                    ScenarioLoader.parse(file, text, overrides, maxEvents);
+                    ScenarioLoader.parse(composed, overrides, maxEvents);
                 } catch (ScenarioException e) {
                     if (ScenarioException.BUDGET_HINT.equals(e.hint())) {
                         continue; // over the run budget with this value: its variants become crashed rows, the others run
@@ -317,7 +319,7 @@ public final class SweepPlan {
 
     /** The scenario of {@code variant}: the text loaded with its {@code --set} arguments. */
     public Scenario materialize(Variant variant) throws ScenarioException {
-        return ScenarioLoader.parse(file, text, variant.setArgs(), maxEvents);
+        return ScenarioLoader.parse(composed, variant.setArgs(), maxEvents);
     }
 
     /** The event budget of each variant's run (pass it to the runner: {@code ScenarioRunner.run(s, version, maxEvents())}). */
