@@ -56,4 +56,16 @@ class ComposedScenarioTest {
                 () -> ScenarioLoader.parse(ComposedScenario.of(f.toString(), text), bad, 1000));
         assertEquals(a.getMessage(), b.getMessage());
     }
+    @Test
+    void anAliasedValueIsOneNodeInEveryCopy() throws IOException, ScenarioException {
+        Path f = LIBRARY.resolve("report-2018.yaml");
+        String text = Files.readString(f).replaceFirst("(?m)^(    cmdline: )(.*)$", "$1&cmd $2")
+                .replace("cmdline: \"console=ttyAMA0,115200 reset_devices maxcpus=1\"", "cmdline: *cmd");
+        assertTrue(text.contains("&cmd") && text.contains("*cmd"), "the fixture uses an anchor and its alias");
+        ComposedScenario composed = ComposedScenario.of(f.toString(), text);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(ScenarioLoader.parse(f.toString(), text, List.of(), RunBudget.DEFAULT_MAX_EVENTS),
+                    ScenarioLoader.parse(composed, List.of(), RunBudget.DEFAULT_MAX_EVENTS));
+        }
+    }
 }
